@@ -1,0 +1,308 @@
+#include "content_bundle.hpp"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "locale_tag.hpp"
+#include "toml_string_position.hpp"
+#include "translation_confirmations.hpp"
+
+namespace kiosk::content {
+
+namespace {
+
+std::string join_names(const std::vector<std::string>& names, std::string_view open = "{", std::string_view close = "}") {
+    if (names.empty()) return "none";
+    std::string out;
+    for (const std::string& n : names) out += (out.empty() ? "" : ", ") + std::string(open) + n + std::string(close);
+    return out;
+}
+
+std::vector<std::string> missing_from(const std::vector<std::string>& wanted, const std::vector<std::string>& have) {
+    std::vector<std::string> out;
+    std::set_difference(wanted.begin(), wanted.end(), have.begin(), have.end(), std::back_inserter(out));
+    return out;
+}
+
+bool is_blank(std::string_view text) {
+    return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+std::string describe_locale(const LocaleTexts& l) {
+    return l.native_name + " (" + l.tag + ")";
+}
+
+// Compiles one file's texts, reporting syntax problems where they are in the file.
+void compile_entries(const LocaleFile& file, LocaleTexts& out, Diagnostics& diagnostics) {
+    for (const auto& [key, entry] : file.entries) {
+        if (is_blank(entry.text)) {
+            diagnostics.error(file.relative_path, entry.value_at, "'" + key + "' is blank; a patient would see nothing");
+            continue;
+        }
+        CompiledMessage message = CompiledMessage::compile(entry.text, out.locale);
+        if (!message.ok()) {
+            diagnostics.error(file.relative_path, position_in_toml_string(file.text, entry.value_at, message.problem()->offset),
+                              "in '" + key + "': " + message.problem()->message);
+            continue;
+        }
+        out.messages.emplace(key, std::move(message));
+    }
+}
+
+// Plural cases the language needs (CLDR) against the cases the text gives.
+void check_plural_cases(const LocaleFile& file, const std::string& key, const LocaleEntry& entry, const CompiledMessage& message,
+                        const LocaleTexts& locale, Diagnostics& diagnostics) {
+    for (const ChoiceArgument& choice : message.shape().choices) {
+        if (choice.kind == ChoiceArgument::Kind::select) continue;
+        const std::vector<std::string> needed = plural_categories(locale.locale, choice.kind == ChoiceArgument::Kind::ordinal);
+        const SourcePosition at = position_in_toml_string(file.text, entry.value_at, choice.offset);
+        if (auto lacking = missing_from(needed, choice.cases); !lacking.empty()) {
+            diagnostics.error(file.relative_path, at,
+                              "in '" + key + "': the plural of {" + choice.name + "} lacks " + join_names(lacking, "'", "'") +
+                                  ", which " + locale.native_name + " needs (it uses " + join_names(needed, "'", "'") + ")");
+        }
+        if (auto unused = missing_from(choice.cases, needed); !unused.empty()) {
+            diagnostics.warning(file.relative_path, at,
+                                "in '" + key + "': " + join_names(unused, "'", "'") + " is never chosen in " + locale.native_name +
+                                    " and can be removed");
+        }
+    }
+}
+
+// A translation must use the same values as the English text: a missing one loses information,
+// an extra one would show as a raw "{name}".
+void compare_with_base(const LocaleFile& file, const std::string& key, const LocaleEntry& entry, const CompiledMessage& message,
+                       const CompiledMessage& english, Diagnostics& diagnostics) {
+    if (message.shape().arguments != english.shape().arguments) {
+        diagnostics.error(file.relative_path, entry.value_at,
+                          "in '" + key + "': the placeholders differ from the English text, which uses " +
+                              join_names(english.shape().arguments) + "; this text uses " + join_names(message.shape().arguments));
+    }
+    for (const ChoiceArgument& english_choice : english.shape().choices) {
+        if (english_choice.kind != ChoiceArgument::Kind::select) continue;
+        for (const ChoiceArgument& choice : message.shape().choices) {
+            if (choice.name != english_choice.name || choice.kind != ChoiceArgument::Kind::select) continue;
+            if (auto lacking = missing_from(english_choice.cases, choice.cases); !lacking.empty()) {
+                diagnostics.warning(file.relative_path, position_in_toml_string(file.text, entry.value_at, choice.offset),
+                                    "in '" + key + "': the select on {" + choice.name + "} lacks " + join_names(lacking, "'", "'") +
+                                        " that the English text has; those fall to 'other'");
+            }
+        }
+    }
+}
+
+void check_direction(const LocaleFile& file, const LocaleTexts& locale, Diagnostics& diagnostics) {
+    const bool declared_rtl = file.direction == TextDirection::right_to_left;
+    if (declared_rtl != language_is_right_to_left(locale.locale)) {
+        diagnostics.warning(file.relative_path, file.direction_at,
+                            locale.native_name + " is normally written " + (declared_rtl ? "left to right" : "right to left") +
+                                " but this file declares direction = \"" + (declared_rtl ? "rtl" : "ltr") + "\"");
+    }
+}
+
+LocaleTexts make_locale_texts(const LocaleFile& file) {
+    LocaleTexts out;
+    out.tag = file.tag;
+    out.locale = locale_from_tag(file.tag);
+    out.native_name = native_language_name(out.locale);
+    out.relative_path = file.relative_path;
+    out.direction = file.direction;
+    out.status = file.status;
+    out.reviewer = file.reviewer;
+    out.reviewed_on = file.reviewed_on;
+    return out;
+}
+
+class BundleChecker {
+public:
+    BundleChecker(const std::filesystem::path& dir, BundleLoad& load) : dir_(dir), load_(load), d_(load.diagnostics) {}
+
+    void run() {
+        load_.bundle.directory = dir_;
+        load_.bundle.structure = read_bundle_structure(dir_, d_);
+        std::vector<LocaleFile> files = read_locale_files();
+        auto base = std::find_if(files.begin(), files.end(), [](const LocaleFile& f) { return f.tag == base_locale_tag; });
+        if (base == files.end()) {
+            d_.error("locales/en.toml", {}, "the base locale file locales/en.toml is missing: every text must exist in English");
+            return;
+        }
+        LocaleTexts english = make_locale_texts(*base);
+        compile_entries(*base, english, d_);
+        for (const auto& [key, message] : english.messages) check_plural_cases(*base, key, base->entries.at(key), message, english, d_);
+        load_.bundle.locales.push_back(std::move(english));
+
+        const bool structure_ok = check_structure_against_base(*base);
+        check_images();
+        for (const LocaleFile& file : files) {
+            if (file.tag != base_locale_tag) check_translation(file, *base);
+        }
+        summarise();
+        load_.usable = structure_ok;
+        d_.sort();
+    }
+
+private:
+    std::vector<LocaleFile> read_locale_files() {
+        std::vector<std::string> paths;
+        std::error_code ec;
+        for (const auto& entry : std::filesystem::directory_iterator(dir_ / "locales", ec)) {
+            if (entry.is_regular_file() && entry.path().extension() == ".toml") paths.push_back("locales/" + entry.path().filename().string());
+        }
+        if (ec) d_.error("locales", {}, "cannot read the folder: " + ec.message());
+        std::sort(paths.begin(), paths.end());
+        std::vector<LocaleFile> files;
+        for (const std::string& path : paths) {
+            if (auto file = read_locale_file(dir_, path, d_)) files.push_back(std::move(*file));
+        }
+        return files;
+    }
+
+    const CompiledMessage* english(const std::string& key) const {
+        const auto& messages = load_.bundle.base().messages;
+        auto it = messages.find(key);
+        return it == messages.end() ? nullptr : &it->second;
+    }
+
+    // Every key the structure and the kiosk name must exist in English with the values given.
+    bool check_structure_against_base(const LocaleFile& base) {
+        bool ok = true;
+        const auto report_missing = [&](const std::string& file, SourcePosition at, const std::string& key) {
+            const bool exists_broken = base.entries.contains(key);
+            d_.error(file, at, exists_broken ? "text '" + key + "' in locales/en.toml has an error (see there), so it cannot be shown"
+                                             : "no text with the key '" + key + "' in locales/en.toml");
+            ok = false;
+        };
+        for (const TextRef* ref : all_text_refs(load_.bundle.structure)) {
+            used_.insert(ref->key);
+            const CompiledMessage* message = english(ref->key);
+            if (message == nullptr) {
+                report_missing(ref->file, ref->at, ref->key);
+                continue;
+            }
+            std::vector<std::string> given;
+            for (const MessageArgument& a : ref->arguments) given.push_back(a.name);
+            std::sort(given.begin(), given.end());
+            if (auto lacking = missing_from(message->shape().arguments, given); !lacking.empty()) {
+                d_.error(ref->file, ref->at, "text '" + ref->key + "' needs the value " + join_names(lacking) +
+                                                 " but this reference gives " + join_names(given) + " (add args = { … })");
+                ok = false;
+            }
+            if (auto extra = missing_from(given, message->shape().arguments); !extra.empty()) {
+                d_.warning(ref->file, ref->at, "text '" + ref->key + "' does not use " + join_names(extra));
+            }
+        }
+        for (const InterfaceText& text : load_.bundle.structure.interface_texts) {
+            used_.insert(text.key);
+            const CompiledMessage* message = english(text.key);
+            if (message == nullptr) {
+                report_missing(text.file, text.at, text.key);
+            } else if (message->shape().arguments != text.argument_names) {
+                const LocaleEntry& entry = base.entries.at(text.key);
+                d_.error(base.relative_path, entry.value_at,
+                         "'" + text.key + "' must use exactly the values the kiosk gives it: " + join_names(text.argument_names) +
+                             "; it uses " + join_names(message->shape().arguments));
+                ok = false;
+            }
+        }
+        for (const auto& [key, entry] : base.entries) {
+            if (!used_.contains(key)) {
+                d_.warning(base.relative_path, entry.key_at, "'" + key + "' is not used by any page or kiosk screen");
+            }
+        }
+        return ok;
+    }
+
+    void check_images() {
+        for (const EducationPage& page : load_.bundle.structure.pages) {
+            for (const PageBlock& block : page.blocks) {
+                if (block.kind != PageBlock::Kind::image) continue;
+                if (block.image.path.empty() || !std::filesystem::is_regular_file(dir_ / block.image.path)) {
+                    d_.error(pages_file, block.image.alt.at.line ? block.image.alt.at : SourcePosition{},
+                             "image '" + block.image.path + "' not found in the bundle folder");
+                }
+            }
+        }
+    }
+
+    void check_translation(const LocaleFile& file, const LocaleFile& base) {
+        LocaleTexts locale = make_locale_texts(file);
+        check_direction(file, locale, d_);
+
+        // Keys that English does not have would never be shown: almost always a typo.
+        LocaleFile known = file;
+        for (auto it = known.entries.begin(); it != known.entries.end();) {
+            if (base.entries.contains(it->first)) {
+                ++it;
+                continue;
+            }
+            d_.error(file.relative_path, it->second.key_at,
+                     "'" + it->first + "' is not a key of the base locale (locales/en.toml); check its spelling");
+            it = known.entries.erase(it);
+        }
+        compile_entries(known, locale, d_);
+
+        const Confirmations confirmed = read_confirmations(dir_, file.tag, d_);
+        int stale = 0;
+        for (const auto& [key, message] : locale.messages) {
+            const LocaleEntry& entry = known.entries.at(key);
+            if (const CompiledMessage* en = english(key)) {
+                compare_with_base(known, key, entry, message, *en, d_);
+                const auto c = confirmed.find(key);
+                if (c == confirmed.end() || c->second != source_fingerprint(en->source_text())) {
+                    ++stale;
+                    d_.warning(file.relative_path, entry.key_at,
+                               "stale: the English text of '" + key + "' changed since this translation was confirmed" +
+                                   (c == confirmed.end() ? " (it never was)" : "") + "; check it, then run: kiosk-content confirm " +
+                                   file.tag + " " + key);
+                }
+            }
+            check_plural_cases(known, key, entry, message, locale, d_);
+        }
+        for (const auto& [key, entry] : base.entries) {
+            if (!file.entries.contains(key) && english(key) != nullptr) {
+                d_.warning(base.relative_path, entry.key_at,
+                           "'" + key + "' has no " + describe_locale(locale) + " translation in " + file.relative_path +
+                               "; patients will see the English text");
+            }
+        }
+        stale_by_tag_[file.tag] = stale;
+        load_.bundle.locales.push_back(std::move(locale));
+    }
+
+    void summarise() {
+        const int total = static_cast<int>(load_.bundle.base().messages.size());
+        for (const LocaleTexts& l : load_.bundle.locales) {
+            LocaleSummary s{l.tag, l.native_name, l.status, l.direction, total, 0, 0, stale_by_tag_[l.tag]};
+            for (const auto& [key, m] : load_.bundle.base().messages) {
+                if (l.messages.contains(key)) ++s.translated;
+                else ++s.missing;
+            }
+            load_.bundle.summaries.push_back(s);
+        }
+    }
+
+    std::filesystem::path dir_;
+    BundleLoad& load_;
+    Diagnostics& d_;
+    std::set<std::string> used_;
+    std::map<std::string, int> stale_by_tag_;
+};
+
+}  // namespace
+
+const LocaleTexts* ContentBundle::find(std::string_view tag) const {
+    for (const LocaleTexts& l : locales) {
+        if (l.tag == tag) return &l;
+    }
+    return nullptr;
+}
+
+BundleLoad load_bundle(const std::filesystem::path& bundle_dir) {
+    BundleLoad load;
+    BundleChecker(bundle_dir, load).run();
+    return load;
+}
+
+}  // namespace kiosk::content

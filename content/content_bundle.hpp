@@ -1,0 +1,74 @@
+#pragma once
+// The whole content bundle, loaded and cross-checked: the structure, every locale's compiled texts,
+// and every problem found. This is what both `kiosk-content lint` and the kiosk load, so that what
+// the linter accepts is exactly what patients will see.
+//
+// Bundle layout (docs/CONTENT.md explains it for content editors):
+//   structure/pages.toml       education pages: order, blocks, tables, images (keys only)
+//   structure/interface.toml   texts the kiosk's screens use, with the values they are given
+//   locales/<tag>.toml         one file per language: every word, ICU MessageFormat
+//   locales/confirmed/<tag>.toml   fingerprints of the English each translation was checked against
+//   assets/                    images
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <unicode/locid.h>
+
+#include "bundle_structure.hpp"
+#include "compiled_message.hpp"
+#include "diagnostic.hpp"
+#include "locale_file.hpp"
+
+namespace kiosk::content {
+
+inline constexpr std::string_view base_locale_tag = "en";
+
+struct LocaleTexts {
+    std::string tag;            // canonical BCP-47
+    icu::Locale locale;
+    std::string native_name;    // for the language picker: "Español"
+    std::string relative_path;  // "locales/es.toml"
+    TextDirection direction = TextDirection::left_to_right;
+    ReviewStatus status = ReviewStatus::draft;
+    std::string reviewer;
+    std::string reviewed_on;
+    // Only texts that compiled without a problem; a broken text falls back like a missing one.
+    std::unordered_map<std::string, CompiledMessage> messages;
+};
+
+struct LocaleSummary {
+    std::string tag;
+    std::string native_name;
+    ReviewStatus status = ReviewStatus::draft;
+    TextDirection direction = TextDirection::left_to_right;
+    int total = 0;       // texts in the base locale
+    int translated = 0;  // present and usable in this locale
+    int missing = 0;     // absent or broken: patients see the fallback
+    int stale = 0;       // present but the English changed since it was confirmed
+};
+
+struct ContentBundle {
+    std::filesystem::path directory;
+    BundleStructure structure;
+    std::vector<LocaleTexts> locales;  // the base locale (en) first, then by tag
+    std::vector<LocaleSummary> summaries;
+
+    const LocaleTexts* find(std::string_view tag) const;
+    const LocaleTexts& base() const { return locales.front(); }
+};
+
+struct BundleLoad {
+    ContentBundle bundle;
+    Diagnostics diagnostics;
+    // The kiosk can show every page and screen: the base locale loaded and every text the
+    // structure names exists there. Errors in a translation alone leave the bundle usable (those
+    // texts fall back to English) but still fail the linter.
+    bool usable = false;
+};
+
+BundleLoad load_bundle(const std::filesystem::path& bundle_dir);
+
+}  // namespace kiosk::content

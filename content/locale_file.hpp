@@ -1,0 +1,40 @@
+#pragma once
+// One translation file, locales/<tag>.toml, as a content editor wrote it: the [locale] header
+// (direction, review status) and every text, flattened to dotted keys ("page.what_is.title").
+// Reading checks only what one file can know; comparing with English is the bundle's job.
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "diagnostic.hpp"
+
+namespace kiosk::content {
+
+enum class TextDirection { left_to_right, right_to_left };
+enum class ReviewStatus { draft, reviewed };
+
+struct LocaleEntry {
+    std::string text;
+    SourcePosition key_at;    // where the key is written (for "unknown key")
+    SourcePosition value_at;  // the opening quote of the text (to place MessageFormat errors)
+};
+
+struct LocaleFile {
+    std::string tag;            // canonical BCP-47 tag, from the file name
+    std::string relative_path;  // "locales/es.toml"
+    std::string text;           // raw file text, to map positions inside strings
+    TextDirection direction = TextDirection::left_to_right;
+    SourcePosition direction_at;
+    ReviewStatus status = ReviewStatus::draft;
+    std::string reviewer;       // set when reviewed
+    std::string reviewed_on;    // ISO date, set when reviewed
+    std::map<std::string, LocaleEntry> entries;  // sorted, for stable reports
+};
+
+// Reads and checks one locale file. Nothing when the file cannot be used at all (bad tag, TOML
+// syntax); otherwise the file with every problem reported.
+std::optional<LocaleFile> read_locale_file(const std::filesystem::path& bundle_dir, const std::string& relative_path,
+                                           Diagnostics& diagnostics);
+
+}  // namespace kiosk::content

@@ -1,0 +1,84 @@
+#include "toml_file.hpp"
+
+#include <fstream>
+#include <sstream>
+
+namespace kiosk::content {
+
+namespace {
+
+// toml++'s descriptions are accurate but terse; the most common mistakes get a plain hint.
+std::string plain_toml_message(std::string_view description) {
+    std::string message = "TOML syntax: " + std::string(description);
+    if (description.find("redefin") != std::string_view::npos) {
+        message += " (the same key is written twice; keep one)";
+    } else if (description.find("unterminated") != std::string_view::npos ||
+               description.find("encountered end-of-file") != std::string_view::npos) {
+        message += " (a quote or bracket is not closed)";
+    }
+    return message;
+}
+
+}  // namespace
+
+SourcePosition position_of(const toml::node& node) {
+    const auto& begin = node.source().begin;
+    return {static_cast<int>(begin.line), static_cast<int>(begin.column)};
+}
+
+SourcePosition position_of(const toml::key& key) {
+    const auto& begin = key.source().begin;
+    return {static_cast<int>(begin.line), static_cast<int>(begin.column)};
+}
+
+std::optional<TomlFile> read_toml_file(const std::filesystem::path& bundle_dir, std::string relative_path,
+                                       Diagnostics& diagnostics) {
+    std::ifstream in(bundle_dir / relative_path, std::ios::binary);
+    if (!in) {
+        diagnostics.error(relative_path, {}, "cannot open the file (is it there, and readable?)");
+        return std::nullopt;
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    TomlFile file{std::move(relative_path), buffer.str(), {}};
+    try {
+        file.root = toml::parse(file.text, file.relative_path);
+    } catch (const toml::parse_error& e) {
+        const auto& begin = e.source().begin;
+        diagnostics.error(file.relative_path, {static_cast<int>(begin.line), static_cast<int>(begin.column)},
+                          plain_toml_message(e.description()));
+        return std::nullopt;
+    }
+    return file;
+}
+
+void report_unknown_keys(const toml::table& table, std::initializer_list<std::string_view> allowed,
+                         const std::string& file, std::string_view context, Diagnostics& diagnostics) {
+    for (const auto& [key, value] : table) {
+        bool known = false;
+        for (std::string_view a : allowed) known = known || key.str() == a;
+        if (known) continue;
+        std::string expected;
+        for (std::string_view a : allowed) expected += (expected.empty() ? "" : ", ") + std::string(a);
+        diagnostics.error(file, position_of(key),
+                          "unknown key '" + std::string(key.str()) + "' in " + std::string(context) +
+                              " (expected one of: " + expected + ")");
+    }
+}
+
+std::string_view describe_toml_type(const toml::node& node) {
+    switch (node.type()) {
+        case toml::node_type::string: return "text";
+        case toml::node_type::integer:
+        case toml::node_type::floating_point: return "a number";
+        case toml::node_type::boolean: return "true/false";
+        case toml::node_type::array: return "a list [ ]";
+        case toml::node_type::table: return "a table";
+        case toml::node_type::date:
+        case toml::node_type::time:
+        case toml::node_type::date_time: return "a date or time";
+        default: return "nothing";
+    }
+}
+
+}  // namespace kiosk::content

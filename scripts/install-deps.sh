@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package the kiosk needs to build, run and test.
+# Nothing is downloaded from anywhere but Debian's own archive, and nothing is vendored.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake pkg-config ninja-build clang libclang-rt-14-dev
+  # libraries (content/ and screening/)
+  libicu-dev libtomlplusplus-dev libsqlite3-dev libsodium-dev
+  # the kiosk UI (Dear ImGui 1.86 ships its GLFW/OpenGL3 backends and imgui_freetype in libimgui.a)
+  libimgui-dev libglfw3-dev libgl-dev libfreetype-dev libfontconfig-dev
+  # fonts: Latin, Arabic (presentation forms), CJK
+  fonts-noto-core fonts-noto-cjk fonts-dejavu-core
+  # tests and benchmarks
+  doctest-dev libbenchmark-dev xvfb xauth
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} Debian packages are present."
+  exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "install-deps: these packages are missing: ${missing[*]}" >&2
+  echo "install-deps: run as root, or install them yourself with:" >&2
+  echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
+  exit 1
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}"
