@@ -84,11 +84,15 @@ PageBlock read_block(const toml::table& block, StructureReader& r) {
         ++kinds;
         const toml::array* rows = block["rows"].as_array();
         if (rows == nullptr) r.error(position_of(block), "a table needs rows = [ [ \"cell\", … ], … ]");
-        for (const toml::node& row : rows ? *rows : toml::array{}) {
+        // Iterate the parsed array itself: a copy of a toml++ node loses its source positions.
+        static const toml::array no_rows;
+        for (const toml::node& row : rows ? *rows : no_rows) {
             out.table.rows.push_back(r.text_refs(row, "a table row"));
-            if (out.table.rows.back().size() != out.table.columns.size() && row.is_array()) {
-                r.error(row, "this row has " + std::to_string(out.table.rows.back().size()) + " cells but the table has " +
-                                 std::to_string(out.table.columns.size()) + " columns");
+            const std::vector<TextRef>& cells = out.table.rows.back();
+            if (cells.size() != out.table.columns.size() && row.is_array()) {
+                const SourcePosition at = cells.empty() ? position_of(*rows) : cells.front().at;
+                r.error(at, "this row has " + std::to_string(cells.size()) + " cell(s) but the table has " +
+                                std::to_string(out.table.columns.size()) + " columns");
             }
         }
     }
@@ -96,6 +100,7 @@ PageBlock read_block(const toml::table& block, StructureReader& r) {
         out.kind = PageBlock::Kind::image;
         ++kinds;
         out.image.path = n->value_or(std::string{});
+        out.image.at = position_of(*n);
         if (const toml::node* alt = block.get("alt")) out.image.alt = r.text_ref(*alt, "alt");
         else r.error(*n, "an image needs alt = \"key of a text that describes it\"");
     }

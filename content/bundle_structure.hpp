@@ -27,6 +27,7 @@ struct TableBlock {
 
 struct ImageBlock {
     std::string path;  // relative to the bundle folder, e.g. "assets/images/iv-drip.png"
+    SourcePosition at; // where the path is written in pages.toml
     TextRef alt;       // read aloud / shown when the image cannot be
 };
 

@@ -1,6 +1,7 @@
 #include "compiled_message.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include <unicode/fmtable.h>
 #include <unicode/messagepattern.h>
@@ -59,6 +60,25 @@ int32_t first_choice_argument(const icu::UnicodeString& s) {
     return 0;
 }
 
+// ICU reports an unclosed '{' at offset 0; find it (or a stray '}') so the editor is sent there.
+int32_t unbalanced_brace(const icu::UnicodeString& s) {
+    std::vector<int32_t> open;
+    for (int32_t i = 0; i < s.length(); ++i) {
+        const char16_t c = s.charAt(i);
+        if (c == u'\'' && i + 1 < s.length() && (s.charAt(i + 1) == u'{' || s.charAt(i + 1) == u'}')) {
+            const int32_t close = s.indexOf(u'\'', i + 1);  // a quoted literal brace
+            if (close < 0) break;
+            i = close;
+        } else if (c == u'{') {
+            open.push_back(i);
+        } else if (c == u'}') {
+            if (open.empty()) return i;
+            open.pop_back();
+        }
+    }
+    return open.empty() ? 0 : open.front();
+}
+
 std::vector<std::string> enumerate(icu::StringEnumeration* keywords) {
     std::vector<std::string> out;
     if (keywords == nullptr) return out;
@@ -93,7 +113,9 @@ CompiledMessage CompiledMessage::compile(std::string_view text, const icu::Local
     UErrorCode status = U_ZERO_ERROR;
     icu::MessagePattern parts(pattern, &parse_error, status);
     if (U_FAILURE(status)) {
-        const int32_t at = status == U_DEFAULT_KEYWORD_MISSING ? first_choice_argument(pattern) : parse_error.offset;
+        int32_t at = parse_error.offset;
+        if (status == U_DEFAULT_KEYWORD_MISSING) at = first_choice_argument(pattern);
+        if (status == U_UNMATCHED_BRACES) at = unbalanced_brace(pattern);
         m.problem_ = MessageProblem{code_points_before(pattern, at), explain(status)};
         return m;
     }
@@ -132,6 +154,7 @@ CompiledMessage CompiledMessage::compile(std::string_view text, const icu::Local
             case UMSGPAT_ARG_TYPE_SELECTORDINAL:
             case UMSGPAT_ARG_TYPE_SELECT: {
                 ChoiceArgument choice;
+                std::set<std::string> seen;
                 choice.name = name;
                 choice.offset = offset;
                 choice.kind = part.getArgType() == UMSGPAT_ARG_TYPE_SELECT ? ChoiceArgument::Kind::select
@@ -141,6 +164,12 @@ CompiledMessage CompiledMessage::compile(std::string_view text, const icu::Local
                     const icu::MessagePattern::Part& p = parts.getPart(j);
                     if (p.getType() == UMSGPAT_PART_TYPE_ARG_SELECTOR) {
                         const std::string selector = to_utf8(parts.getSubstring(p));
+                        // ICU takes the first of two equal cases silently; an editor meant something else.
+                        if (!seen.insert(selector).second) {
+                            m.problem_ = MessageProblem{code_points_before(pattern, p.getIndex()),
+                                                        "the case '" + selector + "' is written twice in {" + name + ", …}"};
+                            return m;
+                        }
                         if (!selector.starts_with('=')) choice.cases.push_back(selector);
                         ++j;
                     } else if (p.getType() == UMSGPAT_PART_TYPE_MSG_START) {

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "locale_tag.hpp"
+#include "spelling_suggestion.hpp"
 #include "toml_string_position.hpp"
 #include "translation_confirmations.hpp"
 
@@ -94,6 +95,7 @@ void compare_with_base(const LocaleFile& file, const std::string& key, const Loc
 }
 
 void check_direction(const LocaleFile& file, const LocaleTexts& locale, Diagnostics& diagnostics) {
+    if (file.direction_at.line == 0) return;  // not validly declared: already an error
     const bool declared_rtl = file.direction == TextDirection::right_to_left;
     if (declared_rtl != language_is_right_to_left(locale.locale)) {
         diagnostics.warning(file.relative_path, file.direction_at,
@@ -121,6 +123,10 @@ public:
 
     void run() {
         load_.bundle.directory = dir_;
+        if (!std::filesystem::is_directory(dir_)) {
+            d_.error(dir_.string(), {}, "no such bundle folder");
+            return;
+        }
         load_.bundle.structure = read_bundle_structure(dir_, d_);
         std::vector<LocaleFile> files = read_locale_files();
         auto base = std::find_if(files.begin(), files.end(), [](const LocaleFile& f) { return f.tag == base_locale_tag; });
@@ -170,8 +176,10 @@ private:
         bool ok = true;
         const auto report_missing = [&](const std::string& file, SourcePosition at, const std::string& key) {
             const bool exists_broken = base.entries.contains(key);
+            std::vector<std::string_view> keys;
+            for (const auto& [k, e] : base.entries) keys.push_back(k);
             d_.error(file, at, exists_broken ? "text '" + key + "' in locales/en.toml has an error (see there), so it cannot be shown"
-                                             : "no text with the key '" + key + "' in locales/en.toml");
+                                             : "no text with the key '" + key + "' in locales/en.toml" + did_you_mean(key, keys));
             ok = false;
         };
         for (const TextRef* ref : all_text_refs(load_.bundle.structure)) {
@@ -219,7 +227,7 @@ private:
             for (const PageBlock& block : page.blocks) {
                 if (block.kind != PageBlock::Kind::image) continue;
                 if (block.image.path.empty() || !std::filesystem::is_regular_file(dir_ / block.image.path)) {
-                    d_.error(pages_file, block.image.alt.at.line ? block.image.alt.at : SourcePosition{},
+                    d_.error(pages_file, block.image.at,
                              "image '" + block.image.path + "' not found in the bundle folder");
                 }
             }
@@ -231,6 +239,8 @@ private:
         check_direction(file, locale, d_);
 
         // Keys that English does not have would never be shown: almost always a typo.
+        std::vector<std::string_view> base_keys;
+        for (const auto& [key, entry] : base.entries) base_keys.push_back(key);
         LocaleFile known = file;
         for (auto it = known.entries.begin(); it != known.entries.end();) {
             if (base.entries.contains(it->first)) {
@@ -238,7 +248,8 @@ private:
                 continue;
             }
             d_.error(file.relative_path, it->second.key_at,
-                     "'" + it->first + "' is not a key of the base locale (locales/en.toml); check its spelling");
+                     "'" + it->first + "' is not a key of the base locale (locales/en.toml)" +
+                         did_you_mean(it->first, base_keys));
             it = known.entries.erase(it);
         }
         compile_entries(known, locale, d_);

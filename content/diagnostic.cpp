@@ -5,11 +5,21 @@
 
 namespace kiosk::content {
 
+namespace {
+// A problem with a whole file (a missing file, a bad file name) is placed at its start, so that
+// every line of the report has the same file:line:col form.
+SourcePosition at_least_file_start(SourcePosition where) {
+    return where.line > 0 ? where : SourcePosition{1, 1};
+}
+}  // namespace
+
 void Diagnostics::error(std::string file, SourcePosition where, std::string message) {
+    where = at_least_file_start(where);
     items_.push_back({std::move(file), where, Severity::error, std::move(message)});
 }
 
 void Diagnostics::warning(std::string file, SourcePosition where, std::string message) {
+    where = at_least_file_start(where);
     items_.push_back({std::move(file), where, Severity::warning, std::move(message)});
 }
 

@@ -7,7 +7,7 @@
 
 namespace kiosk::content {
 
-// 1-based line and column (in characters, as editors count them). 0 means "the whole file".
+// 1-based line and column (in characters, as editors count them).
 struct SourcePosition {
     int line = 0;
     int column = 0;

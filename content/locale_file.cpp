@@ -88,7 +88,7 @@ std::optional<LocaleFile> read_locale_file(const std::filesystem::path& bundle_d
     const std::string stem = std::filesystem::path(relative_path).stem().string();
     const LanguageTagCheck tag = check_language_tag(stem);
     if (!tag.valid) {
-        diagnostics.error(relative_path, {}, "the file name must be a language tag: " + tag.problem);
+        diagnostics.error(relative_path, {}, "the file name must be a BCP-47 language tag: " + tag.problem);
         return std::nullopt;
     }
     std::optional<TomlFile> toml = read_toml_file(bundle_dir, relative_path, diagnostics);

@@ -39,7 +39,7 @@ LanguageTagCheck check_language_tag(std::string_view tag) {
     }
     const icu::Locale locale(id.data());
     if (std::string(locale.getISO3Language()).empty()) {
-        check.problem = quoted + ": '" + locale.getLanguage() + "' is not a known ISO 639 language code";
+        check.problem = "'" + std::string(locale.getLanguage()) + "' is not a known language code (use codes such as en, es, ar, zh-Hans)";
         return check;
     }
     status = U_ZERO_ERROR;

@@ -3,6 +3,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "spelling_suggestion.hpp"
+
 namespace kiosk::content {
 
 namespace {
@@ -13,8 +15,11 @@ std::string plain_toml_message(std::string_view description) {
     if (description.find("redefin") != std::string_view::npos) {
         message += " (the same key is written twice; keep one)";
     } else if (description.find("unterminated") != std::string_view::npos ||
-               description.find("encountered end-of-file") != std::string_view::npos) {
-        message += " (a quote or bracket is not closed)";
+               description.find("encountered end-of-file") != std::string_view::npos ||
+               description.find("control characters") != std::string_view::npos) {
+        message += " (a quote or bracket is probably not closed on this line)";
+    } else if (description.find("utf-8") != std::string_view::npos) {
+        message += " (save the file as UTF-8)";
     }
     return message;
 }
@@ -60,9 +65,10 @@ void report_unknown_keys(const toml::table& table, std::initializer_list<std::st
         if (known) continue;
         std::string expected;
         for (std::string_view a : allowed) expected += (expected.empty() ? "" : ", ") + std::string(a);
+        const std::string suggestion = closest_spelling(key.str(), std::vector<std::string_view>(allowed));
         diagnostics.error(file, position_of(key),
                           "unknown key '" + std::string(key.str()) + "' in " + std::string(context) +
-                              " (expected one of: " + expected + ")");
+                              (suggestion.empty() ? " (expected one of: " + expected + ")" : "; did you mean '" + suggestion + "'?"));
     }
 }
 

@@ -1,0 +1,32 @@
+#pragma once
+// A throw-away copy of a test bundle in a temporary folder, so that a test can break or change one
+// file without touching the fixtures. Removed when the object goes out of scope.
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace kiosk::test {
+
+std::filesystem::path source_dir();           // the repository's top folder
+std::filesystem::path mini_bundle_dir();      // tests/content/mini-bundle
+std::string read_text_file(const std::filesystem::path& path);
+
+class TempBundle {
+public:
+    explicit TempBundle(const std::filesystem::path& from = mini_bundle_dir());
+    ~TempBundle();
+    TempBundle(const TempBundle&) = delete;
+    TempBundle& operator=(const TempBundle&) = delete;
+
+    const std::filesystem::path& dir() const { return dir_; }
+    void write(const std::string& relative_path, std::string_view text) const;
+    void remove(const std::string& relative_path) const;
+    std::string read(const std::string& relative_path) const;
+    // Replaces the first occurrence of `from` in a file (the test fails if it is not there).
+    void replace(const std::string& relative_path, std::string_view from, std::string_view to) const;
+
+private:
+    std::filesystem::path dir_;
+};
+
+}  // namespace kiosk::test
