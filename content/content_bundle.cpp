@@ -119,7 +119,8 @@ LocaleTexts make_locale_texts(const LocaleFile& file) {
 
 class BundleChecker {
 public:
-    BundleChecker(const std::filesystem::path& dir, BundleLoad& load) : dir_(dir), load_(load), d_(load.diagnostics) {}
+    BundleChecker(const std::filesystem::path& dir, std::span<const TextRef> more_refs, BundleLoad& load)
+        : dir_(dir), more_refs_(more_refs), load_(load), d_(load.diagnostics) {}
 
     void run() {
         load_.bundle.directory = dir_;
@@ -182,7 +183,9 @@ private:
                                              : "no text with the key '" + key + "' in locales/en.toml" + did_you_mean(key, keys));
             ok = false;
         };
-        for (const TextRef* ref : all_text_refs(load_.bundle.structure)) {
+        std::vector<const TextRef*> refs = all_text_refs(load_.bundle.structure);
+        for (const TextRef& ref : more_refs_) refs.push_back(&ref);
+        for (const TextRef* ref : refs) {
             used_.insert(ref->key);
             const CompiledMessage* message = english(ref->key);
             if (message == nullptr) {
@@ -295,6 +298,7 @@ private:
     }
 
     std::filesystem::path dir_;
+    std::span<const TextRef> more_refs_;
     BundleLoad& load_;
     Diagnostics& d_;
     std::set<std::string> used_;
@@ -310,9 +314,9 @@ const LocaleTexts* ContentBundle::find(std::string_view tag) const {
     return nullptr;
 }
 
-BundleLoad load_bundle(const std::filesystem::path& bundle_dir) {
+BundleLoad load_bundle(const std::filesystem::path& bundle_dir, std::span<const TextRef> more_text_refs) {
     BundleLoad load;
-    BundleChecker(bundle_dir, load).run();
+    BundleChecker(bundle_dir, more_text_refs, load).run();
     return load;
 }
 

@@ -10,6 +10,7 @@
 //   locales/confirmed/<tag>.toml   fingerprints of the English each translation was checked against
 //   assets/                    images
 #include <filesystem>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -69,6 +70,8 @@ struct BundleLoad {
     bool usable = false;
 };
 
-BundleLoad load_bundle(const std::filesystem::path& bundle_dir);
+// `more_text_refs` are texts named by other parts of the bundle (the questionnaire and rules,
+// read by the screening library); they are checked against English like the pages' texts.
+BundleLoad load_bundle(const std::filesystem::path& bundle_dir, std::span<const TextRef> more_text_refs = {});
 
 }  // namespace kiosk::content

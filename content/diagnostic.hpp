@@ -33,6 +33,8 @@ public:
     int warning_count() const;
     bool has_errors() const { return error_count() > 0; }
 
+    void append(const Diagnostics& other) { items_.insert(items_.end(), other.items_.begin(), other.items_.end()); }
+
     // Orders by file, then line and column, so that output reads top to bottom per file.
     void sort();
 

@@ -7,7 +7,7 @@ packages=(
   # toolchain
   build-essential cmake pkg-config ninja-build clang libclang-rt-14-dev
   # libraries (content/ and screening/)
-  libicu-dev libtomlplusplus-dev libsqlite3-dev libsodium-dev
+  libicu-dev libtomlplusplus-dev libsqlite3-dev libsodium-dev nlohmann-json3-dev
   # the kiosk UI (Dear ImGui 1.86 ships its GLFW/OpenGL3 backends and imgui_freetype in libimgui.a)
   libimgui-dev libglfw3-dev libgl-dev libfreetype-dev libfontconfig-dev
   # fonts: Latin, Arabic (presentation forms), CJK

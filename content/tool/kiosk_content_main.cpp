@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "content_bundle.hpp"
+#include "kiosk_bundle.hpp"
 #include "lint_report.hpp"
 #include "localized_text.hpp"
 #include "page_preview.hpp"
@@ -46,7 +47,7 @@ int lint(const std::vector<std::string>& args) {
         else return usage("lint takes one bundle folder");
     }
     const std::string shown = dir.empty() ? std::string(KIOSK_DEFAULT_BUNDLE_DIR) : dir;
-    const BundleLoad load = load_bundle(shown);
+    const BundleLoad load = kiosk::screening::load_kiosk_bundle(shown).content;
     std::cout << (json ? render_json_report(load, shown) : render_text_report(load, shown));
     return load.diagnostics.has_errors() ? exit_errors : exit_clean;
 }
@@ -71,7 +72,7 @@ int confirm(std::vector<std::string> args) {
     const std::string tag = args[0];
     const bool all = args[1] == "--all";
 
-    const BundleLoad load = load_bundle(dir);
+    const BundleLoad load = kiosk::screening::load_kiosk_bundle(dir).content;
     const LocaleTexts* locale = load.bundle.find(tag);
     if (load.bundle.locales.empty()) return usage("no usable locales/en.toml in " + dir);
     if (locale == nullptr || tag == base_locale_tag) return usage("'" + tag + "' is not a translation in " + dir + "/locales");
@@ -110,7 +111,7 @@ int preview(std::vector<std::string> args) {
     std::string dir;
     if (!take_bundle_option(args, dir)) return usage("--bundle needs a folder");
     if (args.size() != 1) return usage("preview needs one locale tag");
-    const BundleLoad load = load_bundle(dir);
+    const BundleLoad load = kiosk::screening::load_kiosk_bundle(dir).content;
     for (const Diagnostic& d : load.diagnostics.items()) {
         if (d.severity == Severity::error) std::cerr << format_diagnostic(d, dir) << "\n";
     }

@@ -1,0 +1,163 @@
+// kiosk-screen: the clinical leads' tool for the questionnaire and rules.
+//   kiosk-screen evaluate [--bundle DIR] --answers FILE.json [--locale TAG]
+//       prints the routing decision as JSON; exit 0 success, 1 invalid answers or bundle, 2 usage
+//   kiosk-screen test [--bundle DIR] [--require-every-rule] SCENARIO_DIR
+//       runs every scenario file; exit 0 when all pass, 1 otherwise, 2 usage
+#include <fstream>
+#include <iostream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "answers_json.hpp"
+#include "kiosk_bundle.hpp"
+#include "localized_text.hpp"
+#include "routing.hpp"
+#include "scenario.hpp"
+
+#ifndef KIOSK_DEFAULT_BUNDLE_DIR
+#define KIOSK_DEFAULT_BUNDLE_DIR "."
+#endif
+
+namespace {
+
+using namespace kiosk;
+using json = nlohmann::json;
+
+constexpr int exit_ok = 0;
+constexpr int exit_invalid = 1;
+constexpr int exit_usage = 2;
+
+int usage(const std::string& problem = {}) {
+    if (!problem.empty()) std::cerr << "kiosk-screen: " << problem << "\n";
+    std::cerr << "usage:\n"
+                 "  kiosk-screen evaluate [--bundle DIR] --answers FILE.json [--locale TAG]\n"
+                 "  kiosk-screen test [--bundle DIR] [--require-every-rule] SCENARIO_DIR\n"
+                 "DIR defaults to " KIOSK_DEFAULT_BUNDLE_DIR "\n";
+    return exit_usage;
+}
+
+struct Options {
+    std::string bundle = KIOSK_DEFAULT_BUNDLE_DIR;
+    std::string answers;
+    std::string locale = "en";
+    bool require_every_rule = false;
+    std::vector<std::string> positional;
+};
+
+bool parse_options(const std::vector<std::string>& args, Options& o, std::string& problem) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        const auto value = [&](std::string& into) {
+            if (i + 1 >= args.size()) {
+                problem = a + " needs a value";
+                return false;
+            }
+            into = args[++i];
+            return true;
+        };
+        if (a == "--bundle") { if (!value(o.bundle)) return false; }
+        else if (a == "--answers") { if (!value(o.answers)) return false; }
+        else if (a == "--locale") { if (!value(o.locale)) return false; }
+        else if (a == "--require-every-rule") o.require_every_rule = true;
+        else if (a.starts_with("-")) { problem = "unknown option " + a; return false; }
+        else o.positional.push_back(a);
+    }
+    return true;
+}
+
+// Loads the bundle; prints its errors and returns nothing when it cannot be used.
+std::optional<screening::KioskBundle> load(const std::string& dir) {
+    screening::KioskBundle bundle = screening::load_kiosk_bundle(dir);
+    for (const content::Diagnostic& d : bundle.content.diagnostics.items()) {
+        if (d.severity == content::Severity::error) std::cerr << content::format_diagnostic(d, dir) << "\n";
+    }
+    if (!bundle.usable) {
+        std::cerr << "kiosk-screen: the bundle in " << dir << " has errors (above); run kiosk-content lint\n";
+        return std::nullopt;
+    }
+    return bundle;
+}
+
+int evaluate(const Options& o) {
+    if (o.answers.empty() || !o.positional.empty()) return usage("evaluate needs --answers FILE.json");
+    std::ifstream in(o.answers, std::ios::binary);
+    if (!in) return usage("cannot read " + o.answers);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    const std::string text = buffer.str();
+    json document;
+    try {
+        document = json::parse(text);
+    } catch (const json::parse_error& e) {
+        std::cerr << screening::position_in_text(o.answers, text, e.byte > 0 ? e.byte - 1 : 0) << ": error: not valid JSON ("
+                  << e.what() << ")\n";
+        return exit_invalid;
+    }
+    if (!document.is_object() || !document.contains("answers")) {
+        std::cerr << o.answers << ": error: expected {\"answers\": {\"question_id\": answer, …}}\n";
+        return exit_invalid;
+    }
+    const auto bundle = load(o.bundle);
+    if (!bundle) return exit_invalid;
+    const screening::AnswersRead read =
+        screening::read_answers(document["answers"], bundle->screening.questionnaire, screening::HiddenAnswers::reject);
+    if (!read.ok()) {
+        for (const std::string& e : read.errors) std::cerr << o.answers << ": error: " << e << "\n";
+        return exit_invalid;
+    }
+    const screening::RoutingDecision decision = screening::route(bundle->screening, read.answers);
+    const content::LocalizedText localized(bundle->content.bundle, o.locale);
+    std::cout << screening::decision_to_json(decision, bundle->screening.questionnaire, localized).dump(2) << "\n";
+    return exit_ok;
+}
+
+int test(const Options& o) {
+    if (o.positional.size() != 1) return usage("test needs one folder of scenario files");
+    const auto bundle = load(o.bundle);
+    if (!bundle) return exit_invalid;
+    const auto results = screening::run_scenario_folder(o.positional.front(), bundle->screening);
+    int passed = 0;
+    int failed = 0;
+    std::set<std::string> fired;
+    for (const auto& r : results) {
+        std::cout << (r.passed ? "PASS " : "FAIL ") << r.name << (r.detail.empty() ? "" : ": " + r.detail) << "\n";
+        (r.passed ? passed : failed) += 1;
+        fired.insert(r.rules_fired.begin(), r.rules_fired.end());
+    }
+    std::vector<std::string> never;
+    for (const screening::Rule& rule : bundle->screening.rules) {
+        if (!fired.contains(rule.id)) never.push_back(rule.id);
+    }
+    if (!fired.contains(screening::unknown_safety_answer_rule_id)) never.emplace_back(screening::unknown_safety_answer_rule_id);
+    for (const std::string& id : never) std::cout << "NOT COVERED: no scenario fires rule '" << id << "'\n";
+    if (o.require_every_rule && !never.empty()) ++failed;
+    if (results.empty()) {
+        std::cout << "no scenario files (*.json) in " << o.positional.front() << "\n";
+        ++failed;
+    }
+    std::cout << passed << " passed, " << failed << " failed\n";
+    return failed == 0 ? exit_ok : exit_invalid;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty()) return usage();
+    const std::string command = args.front();
+    args.erase(args.begin());
+    Options options;
+    std::string problem;
+    if (command == "--help" || command == "-h") {
+        usage();
+        return exit_ok;
+    }
+    if (!parse_options(args, options, problem)) return usage(problem);
+    if (command == "evaluate") return evaluate(options);
+    if (command == "test") return test(options);
+    return usage("unknown command '" + command + "'");
+}
