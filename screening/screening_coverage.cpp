@@ -76,7 +76,23 @@ void check_screening_coverage(const ScreeningContent& content, content::Diagnost
                                                 q.show_if->text() + "\" true");
         }
     }
-    for (const Rule& rule : content.rules) rule.when.collect_options(used);
+    std::set<std::size_t> reported_not_safety;
+    for (const Rule& rule : content.rules) {
+        rule.when.collect_options(used);
+        if (rule.severity < Severity::caution) continue;
+        // A question that can stop or delay treatment must be a safety question, or leaving it
+        // unanswered would raise nothing at all.
+        for (std::size_t q : rule.when.questions()) {
+            const Question& question = questionnaire.questions[q];
+            if (!question.safety && !reported_not_safety.contains(q)) {
+                reported_not_safety.insert(q);
+                diagnostics.error(question.file, question.at,
+                                  "question '" + question.id + "' is read by rule '" + rule.id + "' (" +
+                                      std::string(severity_name(rule.severity)) +
+                                      ") but is not marked safety = true: leaving it unanswered would raise nothing");
+            }
+        }
+    }
 
     for (std::size_t i = 0; i < questionnaire.questions.size(); ++i) {
         const Question& q = questionnaire.questions[i];
