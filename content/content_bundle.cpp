@@ -119,8 +119,8 @@ LocaleTexts make_locale_texts(const LocaleFile& file) {
 
 class BundleChecker {
 public:
-    BundleChecker(const std::filesystem::path& dir, std::span<const TextRef> more_refs, BundleLoad& load)
-        : dir_(dir), more_refs_(more_refs), load_(load), d_(load.diagnostics) {}
+    BundleChecker(const std::filesystem::path& dir, const BundleLoadOptions& options, BundleLoad& load)
+        : dir_(dir), options_(options), load_(load), d_(load.diagnostics) {}
 
     void run() {
         load_.bundle.directory = dir_;
@@ -184,7 +184,7 @@ private:
             ok = false;
         };
         std::vector<const TextRef*> refs = all_text_refs(load_.bundle.structure);
-        for (const TextRef& ref : more_refs_) refs.push_back(&ref);
+        for (const TextRef& ref : options_.more_text_refs) refs.push_back(&ref);
         for (const TextRef* ref : refs) {
             used_.insert(ref->key);
             const CompiledMessage* message = english(ref->key);
@@ -218,7 +218,7 @@ private:
             }
         }
         for (const auto& [key, entry] : base.entries) {
-            if (!used_.contains(key)) {
+            if (options_.report_unused_texts && !used_.contains(key)) {
                 d_.warning(base.relative_path, entry.key_at, "'" + key + "' is not used by any page or kiosk screen");
             }
         }
@@ -298,7 +298,7 @@ private:
     }
 
     std::filesystem::path dir_;
-    std::span<const TextRef> more_refs_;
+    BundleLoadOptions options_;
     BundleLoad& load_;
     Diagnostics& d_;
     std::set<std::string> used_;
@@ -314,9 +314,9 @@ const LocaleTexts* ContentBundle::find(std::string_view tag) const {
     return nullptr;
 }
 
-BundleLoad load_bundle(const std::filesystem::path& bundle_dir, std::span<const TextRef> more_text_refs) {
+BundleLoad load_bundle(const std::filesystem::path& bundle_dir, const BundleLoadOptions& options) {
     BundleLoad load;
-    BundleChecker(bundle_dir, more_text_refs, load).run();
+    BundleChecker(bundle_dir, options, load).run();
     return load;
 }
 

@@ -70,8 +70,15 @@ struct BundleLoad {
     bool usable = false;
 };
 
-// `more_text_refs` are texts named by other parts of the bundle (the questionnaire and rules,
-// read by the screening library); they are checked against English like the pages' texts.
-BundleLoad load_bundle(const std::filesystem::path& bundle_dir, std::span<const TextRef> more_text_refs = {});
+struct BundleLoadOptions {
+    // Texts named by other parts of the bundle (the questionnaire and rules, read by the screening
+    // library); they are checked against English like the pages' texts.
+    std::span<const TextRef> more_text_refs;
+    // Off when part of the bundle could not be read at all: every text it names would otherwise be
+    // reported as unused, burying the one real error.
+    bool report_unused_texts = true;
+};
+
+BundleLoad load_bundle(const std::filesystem::path& bundle_dir, const BundleLoadOptions& options = {});
 
 }  // namespace kiosk::content

@@ -35,7 +35,13 @@ ScreeningContent read_screening_content(const std::filesystem::path& bundle_dir,
     std::string questionnaire_text;
     std::string rules_text;
     content.questionnaire = read_questionnaire(bundle_dir, diagnostics, &questionnaire_text);
+    if (questionnaire_text.empty()) {
+        // Without questions no condition can be checked; saying so for every rule would bury the
+        // one real error in questionnaire.toml.
+        return content;
+    }
     content.rules = read_rules(bundle_dir, content.questionnaire, content.unknown_safety_answer, diagnostics, &rules_text);
+    content.files_readable = !rules_text.empty();
     // Any edit to either file changes the version, so every stored outcome says which rules made it.
     std::string both = questionnaire_text;
     both.push_back('\0');

@@ -46,6 +46,7 @@ struct ScreeningContent {
     std::vector<Rule> rules;
     UnknownSafetyAnswerRule unknown_safety_answer;
     std::string content_version;  // hash of the questionnaire and rules files, recorded with every outcome
+    bool files_readable = false;  // both files parsed as TOML (their content may still have errors)
 
     // Every text the questionnaire and rules name, for checking against the locales.
     std::vector<content::TextRef> text_refs() const;

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "content_bundle.hpp"
+#include "kiosk_bundle.hpp"
 #include "lint_report.hpp"
 #include "localized_text.hpp"
 #include "page_preview.hpp"
@@ -13,8 +14,9 @@ using namespace kiosk::content;
 
 namespace {
 
+// Loaded as the kiosk loads it: texts, questionnaire and rules together.
 const BundleLoad& shipped() {
-    static const BundleLoad load = load_bundle(kiosk::test::source_dir());
+    static const BundleLoad load = kiosk::screening::load_kiosk_bundle(kiosk::test::source_dir()).content;
     return load;
 }
 

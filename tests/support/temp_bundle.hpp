@@ -14,7 +14,10 @@ std::string read_text_file(const std::filesystem::path& path);
 class TempBundle {
 public:
     explicit TempBundle(const std::filesystem::path& from = mini_bundle_dir());
+    // A copy of the bundle that ships with the kiosk (structure/, locales/, assets/ only).
+    static TempBundle shipped();
     ~TempBundle();
+    TempBundle(TempBundle&& other) noexcept;
     TempBundle(const TempBundle&) = delete;
     TempBundle& operator=(const TempBundle&) = delete;
 
@@ -26,6 +29,8 @@ public:
     void replace(const std::string& relative_path, std::string_view from, std::string_view to) const;
 
 private:
+    struct Empty {};
+    explicit TempBundle(Empty);
     std::filesystem::path dir_;
 };
 

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <utility>
 
 #include <unistd.h>
 
@@ -24,16 +25,32 @@ std::string read_text_file(const std::filesystem::path& path) {
     return s.str();
 }
 
-TempBundle::TempBundle(const std::filesystem::path& from) {
+TempBundle::TempBundle(Empty) {
     static std::atomic<int> counter{0};
     dir_ = std::filesystem::temp_directory_path() /
            ("kiosk-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
+}
+
+TempBundle::TempBundle(const std::filesystem::path& from) : TempBundle(Empty{}) {
     std::filesystem::copy(from, dir_, std::filesystem::copy_options::recursive);
 }
 
+TempBundle TempBundle::shipped() {
+    TempBundle bundle{Empty{}};
+    for (const char* folder : {"structure", "locales", "assets"}) {
+        if (std::filesystem::exists(source_dir() / folder)) {
+            std::filesystem::copy(source_dir() / folder, bundle.dir_ / folder, std::filesystem::copy_options::recursive);
+        }
+    }
+    return bundle;
+}
+
+TempBundle::TempBundle(TempBundle&& other) noexcept : dir_(std::exchange(other.dir_, {})) {}
+
 TempBundle::~TempBundle() {
+    if (dir_.empty()) return;  // moved from
     std::error_code ignored;
     std::filesystem::remove_all(dir_, ignored);
 }

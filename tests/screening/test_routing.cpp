@@ -1,0 +1,141 @@
+// Routing: hidden questions, the highest severity, cited answers, and the safety net that never
+// takes an unknown answer for "no".
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "kiosk_bundle.hpp"
+#include "questionnaire_fixture.hpp"
+#include "routing.hpp"
+#include "temp_bundle.hpp"
+
+using namespace kiosk::screening;
+using kiosk::test::choose;
+
+namespace {
+
+Rule make_rule(const Questionnaire& q, std::string id, Severity severity, const std::string& when) {
+    Rule r;
+    r.id = std::move(id);
+    r.severity = severity;
+    r.when = std::get<Condition>(parse_condition(when, q, q.questions.size()));
+    r.patient_message_key = "rule." + r.id + ".patient";
+    r.staff_rationale_key = "rule." + r.id + ".staff";
+    return r;
+}
+
+ScreeningContent fixture_content() {
+    ScreeningContent c;
+    c.questionnaire = kiosk::test::fixture_questionnaire();
+    c.rules.push_back(make_rule(c.questionnaire, "high_fever", Severity::stop, "temperature >= 39"));
+    c.rules.push_back(make_rule(c.questionnaire, "pain", Severity::caution, "pain any_except [none]"));
+    c.rules.push_back(make_rule(c.questionnaire, "level_high", Severity::info, "level = high"));
+    c.unknown_safety_answer = {Severity::caution, "rule.unknown.patient", "rule.unknown.staff", "policy", {}};
+    c.content_version = "test";
+    return c;
+}
+
+std::vector<std::string> ids(const RoutingDecision& d) {
+    std::vector<std::string> out;
+    for (const FiredRule& f : d.fired) out.push_back(f.rule_id);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("questions are shown only when their show_if holds, transitively") {
+    const Questionnaire q = kiosk::test::fixture_questionnaire();
+    AnswerSet a = empty_answers(q);
+    CHECK(visible_questions(q, a) == std::vector<bool>{true, false, true, false});
+    a[0] = choose(q, "fever", {"yes"});
+    CHECK(visible_questions(q, a) == std::vector<bool>{true, true, true, false});
+    a[1] = Answer{true, 0, 38.5};
+    CHECK(visible_questions(q, a) == std::vector<bool>{true, true, true, true});
+}
+
+TEST_CASE("answers to questions that become hidden are dropped, including the chain behind them") {
+    const Questionnaire q = kiosk::test::fixture_questionnaire();
+    AnswerSet a = empty_answers(q);
+    a[0] = choose(q, "fever", {"yes"});
+    a[1] = Answer{true, 0, 39};
+    a[3] = choose(q, "level", {"high"});
+    a[0] = choose(q, "fever", {"no"});  // the patient goes back and changes the answer
+    CHECK(drop_hidden_answers(q, a) == std::vector<std::string>{"temperature", "level"});
+    CHECK_FALSE(a[1].given);
+    CHECK_FALSE(a[3].given);
+}
+
+TEST_CASE("the outcome is the highest severity fired; each fired rule cites its answers") {
+    const ScreeningContent c = fixture_content();
+    AnswerSet a = empty_answers(c.questionnaire);
+    a[0] = choose(c.questionnaire, "fever", {"yes"});
+    a[1] = Answer{true, 0, 39.2};
+    a[2] = choose(c.questionnaire, "pain", {"back"});
+    a[3] = choose(c.questionnaire, "level", {"high"});
+    const RoutingDecision d = route(c, a);
+    CHECK(d.severity == Severity::stop);
+    CHECK(ids(d) == std::vector<std::string>{"high_fever", "pain", "level_high"});
+    REQUIRE(d.fired[0].answers.size() == 1);
+    CHECK(d.fired[0].answers[0].question == "temperature");
+    CHECK(*d.fired[0].answers[0].number == 39.2);
+    CHECK(d.fired[1].answers[0].options == std::vector<std::string>{"back"});
+    CHECK(d.content_version == "test");
+}
+
+TEST_CASE("an unanswered or 'not sure' safety question raises at least caution, once, citing every such question") {
+    const ScreeningContent c = fixture_content();
+    AnswerSet a = empty_answers(c.questionnaire);
+    RoutingDecision d = route(c, a);  // nothing answered: fever and pain unknown; temperature hidden
+    CHECK(d.severity == Severity::caution);
+    REQUIRE(ids(d) == std::vector<std::string>{"unknown_safety_answer"});
+    REQUIRE(d.fired[0].answers.size() == 2);
+    CHECK(d.fired[0].answers[0].question == "fever");
+    CHECK_FALSE(d.fired[0].answers[0].answered);
+    CHECK(d.fired[0].answers[1].question == "pain");
+
+    a[0] = choose(c.questionnaire, "fever", {"not_sure"});
+    a[2] = choose(c.questionnaire, "pain", {"none"});
+    d = route(c, a);
+    CHECK(d.severity == Severity::caution);
+    REQUIRE(d.fired.size() == 1);
+    CHECK(d.fired[0].answers[0].options == std::vector<std::string>{"not_sure"});
+}
+
+TEST_CASE("a safety question already covered by a caution rule does not fire the safety net again") {
+    const ScreeningContent c = fixture_content();
+    AnswerSet a = empty_answers(c.questionnaire);
+    a[0] = choose(c.questionnaire, "fever", {"no"});
+    a[2] = choose(c.questionnaire, "pain", {"not_sure"});  // "pain any_except [none]" fires
+    const RoutingDecision d = route(c, a);
+    CHECK(ids(d) == std::vector<std::string>{"pain"});
+}
+
+TEST_CASE("answers given to hidden questions never reach the rules") {
+    const ScreeningContent c = fixture_content();
+    AnswerSet a = empty_answers(c.questionnaire);
+    a[0] = choose(c.questionnaire, "fever", {"no"});
+    a[1] = Answer{true, 0, 40};  // hidden: fever is no
+    a[2] = choose(c.questionnaire, "pain", {"none"});
+    const RoutingDecision d = route(c, a);
+    CHECK(d.severity == Severity::none);
+    CHECK(d.fired.empty());
+}
+
+TEST_CASE("the content version changes when the rules change") {
+    kiosk::test::TempBundle files = kiosk::test::TempBundle::shipped();
+    const std::string before = load_kiosk_bundle(files.dir()).screening.content_version;
+    CHECK(before.size() == 16);
+    files.replace("structure/rules.toml", "severity = \"info\"", "severity = \"caution\"");
+    const std::string after = load_kiosk_bundle(files.dir()).screening.content_version;
+    CHECK(before != after);
+}
+
+TEST_CASE("the shipped questionnaire and rules load without a problem") {
+    const KioskBundle bundle = load_kiosk_bundle(kiosk::test::source_dir());
+    CHECK(bundle.usable);
+    CHECK(bundle.content.diagnostics.items().empty());
+    CHECK(bundle.screening.questionnaire.questions.size() == 14);
+    CHECK(bundle.screening.rules.size() == 17);
+}
