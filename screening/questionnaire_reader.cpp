@@ -28,7 +28,8 @@ std::optional<QuestionType> parse_type(std::string_view name) {
 
 class QuestionReader {
 public:
-    QuestionReader(const content::TomlFile& file, content::Diagnostics& d) : file_(file), d_(d) {}
+    QuestionReader(const std::filesystem::path& bundle_dir, const content::TomlFile& file, content::Diagnostics& d)
+        : bundle_dir_(bundle_dir), file_(file), d_(d) {}
 
     void read(const toml::table& table, Questionnaire& questionnaire) {
         content::report_unknown_keys(table, {"id", "type", "options", "not_sure", "required", "safety", "informational", "help",
@@ -59,6 +60,9 @@ public:
         q.informational = table["informational"].value_or(false);
         q.has_help = table["help"].value_or(false);
         q.image = table["image"].value_or(std::string{});
+        if (!q.image.empty() && !std::filesystem::is_regular_file(bundle_dir_ / q.image)) {
+            error(position_of(*table.get("image")), "image '" + q.image + "' not found in the bundle folder");
+        }
         read_options(table, q);
         if (q.type == QuestionType::number) read_range(table, q);
         if (const toml::node* show_if = table.get("show_if")) {
@@ -121,6 +125,7 @@ private:
         q.unit = table["unit"].value_or(std::string{});
     }
 
+    const std::filesystem::path& bundle_dir_;
     const content::TomlFile& file_;
     content::Diagnostics& d_;
 };
@@ -138,7 +143,7 @@ Questionnaire read_questionnaire(const std::filesystem::path& bundle_dir, conten
         diagnostics.error(questionnaire_file, {1, 1}, "questionnaire.toml has no [[question]]");
         return questionnaire;
     }
-    QuestionReader reader(*file, diagnostics);
+    QuestionReader reader(bundle_dir, *file, diagnostics);
     for (const toml::node& node : *questions) {
         if (const toml::table* table = node.as_table()) reader.read(*table, questionnaire);
     }
