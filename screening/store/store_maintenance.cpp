@@ -1,0 +1,153 @@
+// SubmissionStore: export, retention purge, backup, statistics and staff accounts.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+#include <sodium.h>
+
+#include "store_schema.hpp"
+#include "submission_store.hpp"
+
+namespace kiosk::store {
+
+std::variant<std::string, SqliteError> SubmissionStore::export_json_lines(std::string_view staff) {
+    SqliteError error;
+    auto q = db_.prepare(
+        "SELECT s.id, s.ticket, s.created_at, s.locale, s.content_version, s.answers_json, s.severity, s.acknowledged, "
+        "       r.staff_name, r.acknowledged_at, r.note FROM submissions s LEFT JOIN reviews r ON r.submission_id = s.id ORDER BY s.id",
+        error);
+    auto fired = db_.prepare("SELECT rule_id, severity, answers_json FROM fired_rules WHERE submission_id = ? ORDER BY position", error);
+    if (!q || !fired) return error;
+    std::string out;
+    std::int64_t count = 0;
+    while (q->step() == SQLITE_ROW) {
+        nlohmann::ordered_json row = {{"id", q->column_int(0)},          {"ticket", q->column_text(1)},
+                                      {"created_at", q->column_text(2)}, {"locale", q->column_text(3)},
+                                      {"content_version", q->column_text(4)},
+                                      {"answers", nlohmann::json::parse(q->column_text(5), nullptr, false)},
+                                      {"severity", q->column_int(6)},     {"acknowledged", q->column_int(7) != 0}};
+        if (q->column_int(7) != 0) {
+            row["acknowledged_by"] = q->column_text(8);
+            row["acknowledged_at"] = q->column_text(9);
+            row["note"] = q->column_text(10);
+        }
+        nlohmann::ordered_json rules = nlohmann::ordered_json::array();
+        fired->reset();
+        fired->bind(1, q->column_int(0));
+        while (fired->step() == SQLITE_ROW) {
+            rules.push_back({{"rule", fired->column_text(0)}, {"severity", fired->column_int(1)},
+                             {"answers", nlohmann::json::parse(fired->column_text(2), nullptr, false)}});
+        }
+        row["fired"] = std::move(rules);
+        out += row.dump() + "\n";
+        ++count;
+    }
+    if (auto e = append_audit(db_, now(), AuditEvent::exported, staff, std::nullopt, std::to_string(count) + " submissions")) return *e;
+    return out;
+}
+
+std::variant<std::int64_t, SqliteError> SubmissionStore::purge(std::string_view actor) {
+    if (auto e = db_.exec("BEGIN IMMEDIATE")) return *e;
+    SqliteError error;
+    // Only reviewed submissions: an unreviewed one is kept until staff have seen it, however old.
+    auto del = db_.prepare(
+        "DELETE FROM submissions WHERE acknowledged = 1 AND created_at < strftime('%Y-%m-%dT%H:%M:%SZ', ?, ?)", error);
+    std::optional<SqliteError> e;
+    std::int64_t deleted = 0;
+    if (!del) e = error;
+    else if (del->bind(1, now()).bind(2, "-" + std::to_string(options_.retention_days) + " days").step() != SQLITE_DONE) {
+        e = db_.last_error("purging");
+    } else {
+        deleted = sqlite3_changes64(db_.handle());
+    }
+    if (!e) {
+        e = append_audit(db_, now(), AuditEvent::purged, actor, std::nullopt,
+                         std::to_string(deleted) + " reviewed submissions older than " + std::to_string(options_.retention_days) + " days");
+    }
+    if (!e) e = db_.exec("COMMIT");
+    if (e) {
+        db_.rollback_if_open();
+        return *e;
+    }
+    // Deleted pages are zeroed (secure_delete) but their old copies stay in the WAL until it is
+    // checkpointed and truncated.
+    if (auto c = db_.exec("PRAGMA wal_checkpoint(TRUNCATE)")) return *c;
+    return deleted;
+}
+
+std::optional<SqliteError> SubmissionStore::backup(const std::filesystem::path& destination) {
+    if (std::filesystem::exists(destination)) return SqliteError{SQLITE_CANTOPEN, destination.string() + " exists already; choose a new file"};
+    // Created first with mode 0600: VACUUM INTO would use the umask, and the copy is health data too.
+    const int fd = ::open(destination.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) return SqliteError{SQLITE_CANTOPEN, "cannot create " + destination.string()};
+    ::close(fd);
+    SqliteError error;
+    auto vacuum = db_.prepare("VACUUM INTO ?", error);
+    if (!vacuum) return error;
+    if (vacuum->bind(1, destination.string()).step() != SQLITE_DONE) return db_.last_error("backing up");
+    return std::nullopt;
+}
+
+StoreStats SubmissionStore::stats() {
+    StoreStats s;
+    s.submissions = db_.query_int("SELECT count(*) FROM submissions").value_or(-1);
+    s.flagged_unacknowledged = db_.query_int("SELECT count(*) FROM submissions WHERE acknowledged = 0 AND severity > 0").value_or(-1);
+    s.acknowledged = db_.query_int("SELECT count(*) FROM submissions WHERE acknowledged = 1").value_or(-1);
+    s.audit_rows = db_.query_int("SELECT count(*) FROM audit_log").value_or(-1);
+    s.schema_version = db_.query_int("PRAGMA user_version").value_or(-1);
+    return s;
+}
+
+std::optional<SqliteError> SubmissionStore::add_staff(std::string_view name, std::string_view pin) {
+    char hash[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str(hash, pin.data(), pin.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+        return SqliteError{SQLITE_NOMEM, "not enough memory to hash the PIN"};
+    }
+    SqliteError error;
+    auto insert = db_.prepare("INSERT INTO staff (name, pin_hash) VALUES (?, ?)", error);
+    if (!insert) return error;
+    if (insert->bind(1, name).bind(2, std::string_view(hash)).step() != SQLITE_DONE) return db_.last_error("adding a staff account");
+    return std::nullopt;
+}
+
+SubmissionStore::SignIn SubmissionStore::sign_in(std::string_view name, std::string_view pin) {
+    constexpr int attempts_before_lockout = 5;
+    SqliteError error;
+    auto q = db_.prepare("SELECT id, pin_hash, failed_attempts, COALESCE(locked_until, '') FROM staff WHERE name = ?", error);
+    if (!q) return SignIn::fault;
+    q->bind(1, name);
+    if (q->step() != SQLITE_ROW) {
+        append_audit(db_, now(), AuditEvent::pin_failed, name, std::nullopt, "no such staff account");
+        return SignIn::unknown_staff;
+    }
+    const std::int64_t id = q->column_int(0);
+    const std::string hash = q->column_text(1);
+    const std::int64_t failed = q->column_int(2);
+    const std::string locked_until = q->column_text(3);
+    if (!locked_until.empty() && locked_until > now()) {
+        append_audit(db_, now(), AuditEvent::pin_failed, name, std::nullopt, "account locked until " + locked_until);
+        return SignIn::locked;
+    }
+    auto update = db_.prepare("UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE id = ?", error);
+    if (!update) return SignIn::fault;
+    if (crypto_pwhash_str_verify(hash.c_str(), pin.data(), pin.size()) == 0) {
+        update->bind(1, std::int64_t{0}).bind_null(2).bind(3, id).step();
+        append_audit(db_, now(), AuditEvent::staff_sign_in, name, std::nullopt, "");
+        return SignIn::ok;
+    }
+    const bool lock = failed + 1 >= attempts_before_lockout;
+    update->bind(1, lock ? std::int64_t{0} : failed + 1);
+    if (lock) {
+        const std::string until = db_.query_text("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', '" + now() + "', '+5 minutes')").value_or(now());
+        update->bind(2, until);
+        append_audit(db_, now(), AuditEvent::staff_locked_out, name, std::nullopt, "locked until " + until);
+    } else {
+        update->bind_null(2);
+    }
+    update->bind(3, id).step();
+    append_audit(db_, now(), AuditEvent::pin_failed, name, std::nullopt, "wrong PIN");
+    return SignIn::wrong_pin;
+}
+
+}  // namespace kiosk::store

@@ -1,0 +1,17 @@
+#pragma once
+// The store's schema and its migrations, keyed on PRAGMA user_version. Each migration runs in one
+// transaction; a database from a newer kiosk is refused and never altered.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "sqlite_connection.hpp"
+
+namespace kiosk::store {
+
+inline constexpr std::int64_t current_schema_version = 3;
+
+// Brings the database up to `target` (default: current). Refuses a version above current.
+std::optional<SqliteError> migrate(Connection& db, std::int64_t target = current_schema_version);
+
+}  // namespace kiosk::store

@@ -1,0 +1,243 @@
+#include "submission_store.hpp"
+
+#include <chrono>
+#include <ctime>
+
+#include <sodium.h>
+#include <sys/stat.h>
+
+#include "store_schema.hpp"
+#include "ticket_code.hpp"
+
+namespace kiosk::store {
+
+namespace {
+
+std::string format_time(const char* format, bool utc) {
+    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm parts{};
+    if (utc) gmtime_r(&t, &parts);
+    else localtime_r(&t, &parts);
+    char text[32];
+    std::strftime(text, sizeof text, format, &parts);
+    return text;
+}
+
+enum class FileState { healthy, corrupt };
+
+// PRAGMA quick_check on its own connection; a file SQLite cannot read as a database is corrupt.
+FileState check_file(const std::filesystem::path& path, const char* vfs) {
+    SqliteError error;
+    std::optional<Connection> db = Connection::open(path.string(), false, error, vfs);
+    if (!db) return (error.code & 0xFF) == SQLITE_NOTADB || (error.code & 0xFF) == SQLITE_CORRUPT ? FileState::corrupt : FileState::healthy;
+    const std::optional<std::string> result = db->query_text("PRAGMA quick_check");
+    if (!result) {
+        const int code = sqlite3_extended_errcode(db->handle()) & 0xFF;
+        return code == SQLITE_NOTADB || code == SQLITE_CORRUPT ? FileState::corrupt : FileState::healthy;
+    }
+    return *result == "ok" ? FileState::healthy : FileState::corrupt;
+}
+
+// Moves a corrupt database (and its -wal/-shm) aside; it is evidence and may hold unreviewed
+// submissions, so it is never deleted.
+std::optional<std::string> move_aside(const std::filesystem::path& path, const std::string& stamp) {
+    const std::string target = path.string() + ".corrupt-" + stamp;
+    std::error_code ec;
+    std::filesystem::rename(path, target, ec);
+    if (ec) return std::nullopt;
+    for (const char* suffix : {"-wal", "-shm"}) {
+        if (std::filesystem::exists(path.string() + suffix)) std::filesystem::rename(path.string() + suffix, target + suffix, ec);
+    }
+    return target;
+}
+
+}  // namespace
+
+std::variant<SubmissionStore, SqliteError> SubmissionStore::open(const std::filesystem::path& path, StoreOptions options) {
+    if (sodium_init() < 0) return SqliteError{SQLITE_ERROR, "libsodium could not start"};
+    if (!options.now_utc) options.now_utc = [] { return format_time("%Y-%m-%dT%H:%M:%SZ", true); };
+    if (!options.today_local) options.today_local = [] { return format_time("%Y-%m-%d", false); };
+
+    std::optional<std::string> moved_to;
+    if (std::filesystem::exists(path) && check_file(path, options.vfs) == FileState::corrupt) {
+        std::string stamp = options.now_utc();
+        for (char& c : stamp) c = c == ':' ? '-' : c;
+        moved_to = move_aside(path, stamp);
+        if (!moved_to) return SqliteError{SQLITE_CORRUPT, "the database " + path.string() + " is damaged and could not be moved aside"};
+    }
+
+    SqliteError error;
+    std::optional<Connection> db = Connection::open(path.string(), true, error, options.vfs);
+    if (!db) return error;
+    sqlite3_busy_timeout(db->handle(), options.busy_timeout_ms);
+    // Refuse a newer schema before anything below writes to the file.
+    if (const auto version = db->query_int("PRAGMA user_version"); version && *version > current_schema_version) {
+        if (auto e = migrate(*db)) return *e;
+    }
+    for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA secure_delete = ON",
+                               "PRAGMA foreign_keys = ON"}) {
+        if (auto e = db->exec(pragma)) {
+            e->message = std::string(pragma) + ": " + e->message;
+            return *e;
+        }
+    }
+    if (auto e = migrate(*db)) return *e;
+
+    SubmissionStore store(std::move(*db), std::move(options));
+    if (moved_to) {
+        const std::string message = "The database was damaged and has been moved to " + *moved_to +
+                                    " (nothing was deleted); a new database was started. Ask IT to inspect the old file.";
+        store.status_.staff_messages.push_back(message);
+        if (auto e = append_audit(store.db_, store.now(), AuditEvent::database_recovered, "kiosk", std::nullopt, message)) {
+            store.record_fault(*e);
+        }
+    }
+    return store;
+}
+
+std::optional<SqliteError> SubmissionStore::commit(const NewSubmission& s, std::string& ticket) {
+    if (ticket.empty()) ticket = random_ticket_code();
+    SqliteError error;
+    // A clash with another ticket of the day is retried with a new code; anything else fails.
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        if (auto e = db_.exec("BEGIN IMMEDIATE")) return e;
+        auto insert = db_.prepare(
+            "INSERT INTO submissions (ticket, day, created_at, locale, content_version, answers_json, severity) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+        if (!insert) {
+            db_.rollback_if_open();
+            return error;
+        }
+        insert->bind(1, ticket).bind(2, options_.today_local()).bind(3, now()).bind(4, s.locale).bind(5, s.content_version)
+            .bind(6, s.answers_json).bind(7, static_cast<std::int64_t>(s.severity));
+        if (insert->step() != SQLITE_DONE) {
+            const SqliteError e = db_.last_error("storing a submission");
+            db_.rollback_if_open();
+            if (e.code == SQLITE_CONSTRAINT_UNIQUE) {
+                ticket = random_ticket_code();
+                continue;
+            }
+            return e;
+        }
+        const std::int64_t id = sqlite3_last_insert_rowid(db_.handle());
+        auto fired = db_.prepare("INSERT INTO fired_rules (submission_id, position, rule_id, severity, answers_json) VALUES (?, ?, ?, ?, ?)",
+                                 error);
+        if (!fired) {
+            db_.rollback_if_open();
+            return error;
+        }
+        for (std::size_t i = 0; i < s.fired.size(); ++i) {
+            fired->reset();
+            fired->bind(1, id).bind(2, static_cast<std::int64_t>(i)).bind(3, s.fired[i].rule_id)
+                .bind(4, static_cast<std::int64_t>(s.fired[i].severity)).bind(5, s.fired[i].answers_json);
+            if (fired->step() != SQLITE_DONE) {
+                const SqliteError e = db_.last_error("storing the rules that fired");
+                db_.rollback_if_open();
+                return e;
+            }
+        }
+        if (auto e = db_.exec("COMMIT")) {
+            db_.rollback_if_open();
+            return e;
+        }
+        return std::nullopt;
+    }
+    return SqliteError{SQLITE_FULL, "no free ticket code for today"};
+}
+
+void SubmissionStore::record_fault(const SqliteError& e) {
+    status_.last_fault = e.message + " (SQLite code " + std::to_string(e.code) + ")";
+    // Best effort: the same fault may stop this row too; the status above still tells staff.
+    if (!append_audit(db_, now(), AuditEvent::store_fault, "kiosk", std::nullopt, *status_.last_fault)) return;
+    db_.rollback_if_open();
+}
+
+SubmitOutcome SubmissionStore::submit(NewSubmission submission) {
+    retry_pending();  // keeps submissions in the order patients sent them
+    Pending p{std::move(submission), {}};
+    if (pending_.empty()) {
+        const std::optional<SqliteError> e = commit(p.submission, p.ticket);
+        if (!e) return {true, p.ticket};
+        record_fault(*e);
+    } else {
+        p.ticket = random_ticket_code();
+    }
+    const std::string ticket = p.ticket;
+    pending_.push_back(std::move(p));
+    status_.pending = pending_.size();
+    return {false, ticket};
+}
+
+std::size_t SubmissionStore::retry_pending() {
+    std::size_t committed = 0;
+    while (!pending_.empty()) {
+        if (auto e = commit(pending_.front().submission, pending_.front().ticket)) {
+            record_fault(*e);
+            break;
+        }
+        pending_.pop_front();
+        ++committed;
+    }
+    status_.pending = pending_.size();
+    return committed;
+}
+
+std::vector<QueueEntry> SubmissionStore::flagged_queue(int limit) {
+    std::vector<QueueEntry> out;
+    SqliteError error;
+    auto q = db_.prepare(
+        "SELECT id, ticket, created_at, severity FROM submissions WHERE acknowledged = 0 AND severity > 0 "
+        "ORDER BY severity DESC, id LIMIT ?", error);
+    if (!q) return out;
+    q->bind(1, static_cast<std::int64_t>(limit));
+    while (q->step() == SQLITE_ROW) out.push_back({q->column_int(0), q->column_text(1), q->column_text(2), static_cast<int>(q->column_int(3))});
+    return out;
+}
+
+std::optional<StoredSubmission> SubmissionStore::view(std::int64_t id, std::string_view staff) {
+    SqliteError error;
+    auto q = db_.prepare(
+        "SELECT s.id, s.ticket, s.created_at, s.locale, s.content_version, s.answers_json, s.severity, s.acknowledged, "
+        "       r.staff_name, r.acknowledged_at, r.note "
+        "FROM submissions s LEFT JOIN reviews r ON r.submission_id = s.id WHERE s.id = ?", error);
+    if (!q) return std::nullopt;
+    q->bind(1, id);
+    if (q->step() != SQLITE_ROW) return std::nullopt;
+    StoredSubmission s{q->column_int(0), q->column_text(1), q->column_text(2), q->column_text(3), q->column_text(4),
+                       q->column_text(5), static_cast<int>(q->column_int(6)), q->column_int(7) != 0, q->column_text(8),
+                       q->column_text(9), q->column_text(10), {}};
+    auto fired = db_.prepare("SELECT rule_id, severity, answers_json FROM fired_rules WHERE submission_id = ? ORDER BY position", error);
+    if (fired) {
+        fired->bind(1, id);
+        while (fired->step() == SQLITE_ROW) s.fired.push_back({fired->column_text(0), static_cast<int>(fired->column_int(1)), fired->column_text(2)});
+    }
+    if (auto e = append_audit(db_, now(), AuditEvent::submission_viewed, staff, id, "")) {
+        // Staff still see it (a flag must never be hidden by a full disk), and are told.
+        record_fault(*e);
+        status_.staff_messages.push_back("A view of submission " + std::to_string(id) + " could not be written to the audit log.");
+    }
+    return s;
+}
+
+std::optional<SqliteError> SubmissionStore::acknowledge(std::int64_t id, std::string_view staff, std::string_view note) {
+    if (auto e = db_.exec("BEGIN IMMEDIATE")) return e;
+    SqliteError error;
+    auto insert = db_.prepare("INSERT INTO reviews (submission_id, acknowledged_at, staff_name, note) VALUES (?, ?, ?, ?)", error);
+    std::optional<SqliteError> e;
+    if (!insert) e = error;
+    else if (insert->bind(1, id).bind(2, now()).bind(3, staff).bind(4, note).step() != SQLITE_DONE) e = db_.last_error("acknowledging");
+    if (!e) {
+        auto update = db_.prepare("UPDATE submissions SET acknowledged = 1 WHERE id = ?", error);
+        if (!update) e = error;
+        else if (update->bind(1, id).step() != SQLITE_DONE) e = db_.last_error("acknowledging");
+    }
+    if (!e) e = append_audit(db_, now(), AuditEvent::acknowledged, staff, id, "");
+    if (!e) e = db_.exec("COMMIT");
+    if (e) {
+        db_.rollback_if_open();
+        record_fault(*e);
+    }
+    return e;
+}
+
+}  // namespace kiosk::store

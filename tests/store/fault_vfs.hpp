@@ -1,0 +1,25 @@
+#pragma once
+// A VFS for tests, in the style of SQLite's test_vfs.c: it wraps the real one and makes the Nth
+// write or sync (counted across every file of the database) fail with the chosen error once.
+#include <sqlite3.h>
+
+namespace kiosk::test {
+
+struct FaultPlan {
+    int fail_write_at = 0;  // 1-based; 0 = never
+    int fail_sync_at = 0;
+    int error = SQLITE_IOERR_WRITE;  // or SQLITE_FULL, SQLITE_IOERR_FSYNC
+    int writes = 0;                  // counted so far
+    int syncs = 0;
+    bool fired = false;              // the planned fault happened
+
+    void reset(int write_at, int sync_at, int code) { *this = FaultPlan{write_at, sync_at, code, 0, 0, false}; }
+    void disarm() { fail_write_at = fail_sync_at = 0; }
+};
+
+inline constexpr const char* fault_vfs_name = "kiosk-faulty";
+
+// Registers the VFS (once) and returns the plan it follows.
+FaultPlan& fault_vfs();
+
+}  // namespace kiosk::test

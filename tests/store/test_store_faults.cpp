@@ -1,0 +1,101 @@
+// Faults on purpose, as SQLite tests itself: the Nth write or sync fails with SQLITE_IOERR or
+// SQLITE_FULL, for every N until the operation gets through. After each run the database passes
+// integrity_check, and the submission is either fully stored or pending in memory: never half
+// stored, never lost.
+#include <doctest/doctest.h>
+
+#include "fault_vfs.hpp"
+#include "store_fixture.hpp"
+
+using namespace kiosk::store;
+using kiosk::test::TempDir;
+
+namespace {
+
+struct Counts {
+    std::int64_t submissions;
+    std::int64_t fired;
+};
+
+Counts counts(SubmissionStore& store) {
+    return {store.connection().query_int("SELECT count(*) FROM submissions").value_or(-1),
+            store.connection().query_int("SELECT count(*) FROM fired_rules").value_or(-1)};
+}
+
+// Runs one submit with the fault planned at step n; returns whether the fault was reached.
+bool run_once(int n, bool on_sync, int error_code) {
+    TempDir dir;
+    kiosk::test::FaultPlan& plan = kiosk::test::fault_vfs();
+    plan.reset(0, 0, error_code);
+    StoreOptions options;
+    options.vfs = kiosk::test::fault_vfs_name;
+    SubmissionStore store = kiosk::test::open_store(dir / "kiosk.db", options);
+    store.submit(kiosk::test::flagged_submission("first"));  // something already there to protect
+
+    plan.reset(on_sync ? 0 : n, on_sync ? n : 0, error_code);
+    const SubmitOutcome out = store.submit(kiosk::test::flagged_submission("second"));
+    const bool reached = plan.fired;
+    plan.disarm();
+
+    CHECK(store.connection().query_text("PRAGMA integrity_check") == "ok");
+    const Counts c = counts(store);
+    if (out.stored) {
+        CHECK(c.submissions == 2);
+        CHECK(c.fired == 2);
+        CHECK(store.status().pending == 0);
+    } else {
+        CHECK(c.submissions == 1);  // nothing of the second one: no half row
+        CHECK(c.fired == 1);
+        CHECK(store.status().pending == 1);
+        CHECK(store.status().needs_front_desk());
+        CHECK(store.status().last_fault.has_value());
+        CHECK(store.retry_pending() == 1);  // the disk is back: it gets through
+        CHECK(counts(store).submissions == 2);
+        CHECK(counts(store).fired == 2);
+        CHECK(store.status().pending == 0);
+    }
+    // Reopened from disk, as after a restart: exactly the two submissions.
+    SubmissionStore reopened = kiosk::test::open_store(dir / "kiosk.db");
+    CHECK(counts(reopened).submissions == 2);
+    CHECK(reopened.connection().query_text("PRAGMA integrity_check") == "ok");
+    return reached;
+}
+
+void loop_until_success(bool on_sync, int error_code) {
+    int n = 1;
+    for (; n < 500; ++n) {
+        CAPTURE(n);
+        if (!run_once(n, on_sync, error_code)) break;
+    }
+    CHECK(n > 1);    // at least one step really failed
+    CHECK(n < 500);  // and the operation finished
+    MESSAGE(std::string(on_sync ? "sync" : "write") << " faults injected at steps 1.." << n - 1);
+}
+
+}  // namespace
+
+TEST_CASE("the Nth write fails with SQLITE_IOERR") { loop_until_success(false, SQLITE_IOERR_WRITE); }
+TEST_CASE("the Nth write fails with SQLITE_FULL") { loop_until_success(false, SQLITE_FULL); }
+TEST_CASE("the Nth sync fails with SQLITE_IOERR") { loop_until_success(true, SQLITE_IOERR_FSYNC); }
+
+TEST_CASE("while the disk keeps failing, later submissions queue behind the first, in order") {
+    TempDir dir;
+    kiosk::test::FaultPlan& plan = kiosk::test::fault_vfs();
+    plan.reset(0, 0, SQLITE_FULL);
+    StoreOptions options;
+    options.vfs = kiosk::test::fault_vfs_name;
+    SubmissionStore store = kiosk::test::open_store(dir / "kiosk.db", options);
+    plan.reset(1, 0, SQLITE_FULL);
+    const SubmitOutcome a = store.submit(kiosk::test::flagged_submission("a"));
+    REQUIRE_FALSE(a.stored);
+    plan.reset(1, 0, SQLITE_FULL);
+    const SubmitOutcome b = store.submit(kiosk::test::flagged_submission("b"));
+    CHECK_FALSE(b.stored);
+    CHECK(store.status().pending == 2);
+    plan.disarm();
+    const SubmitOutcome c = store.submit(kiosk::test::flagged_submission("c"));
+    CHECK(c.stored);
+    CHECK(store.status().pending == 0);
+    CHECK(store.connection().query_text("SELECT group_concat(ticket, ',') FROM (SELECT ticket FROM submissions ORDER BY id)") ==
+          a.ticket + "," + b.ticket + "," + c.ticket);
+}
