@@ -14,9 +14,11 @@ const std::string genesis_hash(64, '0');
 // two different rows can produce the same input.
 std::string row_hash(std::string_view prev, std::int64_t id, std::string_view at, std::string_view actor, std::string_view event,
                      const std::optional<std::int64_t>& submission, std::string_view detail) {
+    // The numbers are spelled out first: views of temporaries would dangle inside the loop.
+    const std::string id_text = std::to_string(id);
+    const std::string submission_text = submission ? std::to_string(*submission) : std::string("-");
     std::string input;
-    for (std::string_view part : {prev, std::string_view(std::to_string(id)), at, actor, event,
-                                  std::string_view(submission ? std::to_string(*submission) : std::string("-")), detail}) {
+    for (std::string_view part : {prev, std::string_view(id_text), at, actor, event, std::string_view(submission_text), detail}) {
         input.append(part);
         input.push_back('\x1f');
     }
