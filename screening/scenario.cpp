@@ -1,12 +1,11 @@
 #include "scenario.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "answers_json.hpp"
+#include "json_file.hpp"
 
 namespace kiosk::screening {
 
@@ -33,35 +32,15 @@ std::vector<std::string> string_list(const json& value) {
 
 }  // namespace
 
-std::string position_in_text(const std::string& file, const std::string& text, std::size_t byte) {
-    int line = 1;
-    int column = 1;
-    for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else if ((static_cast<unsigned char>(text[i]) & 0xC0U) != 0x80U) {
-            ++column;
-        }
-    }
-    return file + ":" + std::to_string(line) + ":" + std::to_string(column);
-}
-
 ScenarioResult run_scenario_file(const std::filesystem::path& file, const ScreeningContent& content) {
     ScenarioResult result;
     result.name = file.filename().string();
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    const std::string text = buffer.str();
-
-    json scenario;
-    try {
-        scenario = json::parse(text);
-    } catch (const json::parse_error& e) {
-        result.detail = position_in_text(file.string(), text, e.byte > 0 ? e.byte - 1 : 0) + ": not valid JSON: " + e.what();
+    auto document = read_json_file(file);
+    if (auto* problem = std::get_if<std::string>(&document)) {
+        result.detail = *problem;
         return result;
     }
+    json& scenario = std::get<json>(document);
     if (!scenario.is_object() || !scenario.contains("answers") || !scenario.contains("expect") || !scenario["expect"].is_object()) {
         result.detail = "a scenario needs \"answers\": {…} and \"expect\": {…}";
         return result;

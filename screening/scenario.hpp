@@ -27,7 +27,4 @@ ScenarioResult run_scenario_file(const std::filesystem::path& file, const Screen
 // Runs every *.json file in `folder`, sorted by name.
 std::vector<ScenarioResult> run_scenario_folder(const std::filesystem::path& folder, const ScreeningContent& content);
 
-// "file:line:col" for a byte offset into a text (JSON parse errors give bytes).
-std::string position_in_text(const std::string& file, const std::string& text, std::size_t byte);
-
 }  // namespace kiosk::screening

@@ -3,16 +3,15 @@
 //       prints the routing decision as JSON; exit 0 success, 1 invalid answers or bundle, 2 usage
 //   kiosk-screen test [--bundle DIR] [--require-every-rule] SCENARIO_DIR
 //       runs every scenario file; exit 0 when all pass, 1 otherwise, 2 usage
-#include <fstream>
 #include <iostream>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "answers_json.hpp"
+#include "json_file.hpp"
 #include "kiosk_bundle.hpp"
 #include "localized_text.hpp"
 #include "routing.hpp"
@@ -84,32 +83,25 @@ std::optional<screening::KioskBundle> load(const std::string& dir) {
 
 int evaluate(const Options& o) {
     if (o.answers.empty() || !o.positional.empty()) return usage("evaluate needs --answers FILE.json");
-    std::ifstream in(o.answers, std::ios::binary);
-    if (!in) return usage("cannot read " + o.answers);
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    const std::string text = buffer.str();
-    json document;
-    try {
-        document = json::parse(text);
-    } catch (const json::parse_error& e) {
-        std::cerr << screening::position_in_text(o.answers, text, e.byte > 0 ? e.byte - 1 : 0) << ": error: not valid JSON ("
-                  << e.what() << ")\n";
+    auto read = screening::read_json_file(o.answers);
+    if (auto* problem = std::get_if<std::string>(&read)) {
+        std::cerr << "kiosk-screen: " << *problem << "\n";
         return exit_invalid;
     }
+    const json& document = std::get<json>(read);
     if (!document.is_object() || !document.contains("answers")) {
         std::cerr << o.answers << ": error: expected {\"answers\": {\"question_id\": answer, …}}\n";
         return exit_invalid;
     }
     const auto bundle = load(o.bundle);
     if (!bundle) return exit_invalid;
-    const screening::AnswersRead read =
+    const screening::AnswersRead answers =
         screening::read_answers(document["answers"], bundle->screening.questionnaire, screening::HiddenAnswers::reject);
-    if (!read.ok()) {
-        for (const std::string& e : read.errors) std::cerr << o.answers << ": error: " << e << "\n";
+    if (!answers.ok()) {
+        for (const std::string& e : answers.errors) std::cerr << o.answers << ": error: " << e << "\n";
         return exit_invalid;
     }
-    const screening::RoutingDecision decision = screening::route(bundle->screening, read.answers);
+    const screening::RoutingDecision decision = screening::route(bundle->screening, answers.answers);
     const content::LocalizedText localized(bundle->content.bundle, o.locale);
     std::cout << screening::decision_to_json(decision, bundle->screening.questionnaire, localized).dump(2) << "\n";
     return exit_ok;
