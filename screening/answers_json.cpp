@@ -152,6 +152,19 @@ AnswersRead read_answers(const json& answers, const Questionnaire& questionnaire
     return out;
 }
 
+nlohmann::ordered_json answers_to_json(const AnswerSet& answers, const Questionnaire& questionnaire) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::object();
+    for (std::size_t i = 0; i < answers.size() && i < questionnaire.questions.size(); ++i) {
+        if (!answers[i].given) continue;
+        const CitedAnswer cited{questionnaire.questions[i].id, chosen_options(questionnaire, i, answers[i]),
+                                questionnaire.questions[i].type == QuestionType::number ? std::optional<double>(answers[i].number)
+                                                                                        : std::nullopt,
+                                true};
+        out[cited.question] = nlohmann::ordered_json(answer_to_json(cited, questionnaire));
+    }
+    return out;
+}
+
 nlohmann::ordered_json decision_to_json(const RoutingDecision& decision, const Questionnaire& questionnaire, const content::LocalizedText& text) {
     using ordered = nlohmann::ordered_json;
     ordered fired = ordered::array();

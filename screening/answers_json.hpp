@@ -32,6 +32,10 @@ struct AnswersRead {
 // `answers` is the JSON object under "answers".
 AnswersRead read_answers(const nlohmann::json& answers, const Questionnaire& questionnaire, HiddenAnswers hidden);
 
+// The given answers as {"question": "option" | ["option", …] | number}, for storage; unanswered
+// questions are left out.
+nlohmann::ordered_json answers_to_json(const AnswerSet& answers, const Questionnaire& questionnaire);
+
 // The decision as JSON, with the texts of each fired rule in the given language.
 nlohmann::ordered_json decision_to_json(const RoutingDecision& decision, const Questionnaire& questionnaire,
                                 const content::LocalizedText& text);

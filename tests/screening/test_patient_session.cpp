@@ -1,0 +1,143 @@
+// The patient's walk through the shipped questionnaire, as the kiosk's screens drive it, and the
+// whole path from answers to a stored, flagged submission, with no UI at all.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "kiosk_bundle.hpp"
+#include "patient_session.hpp"
+#include "temp_bundle.hpp"
+#include "../store/store_fixture.hpp"
+
+using namespace kiosk::screening;
+
+namespace {
+
+const KioskBundle& shipped() {
+    static const KioskBundle bundle = load_kiosk_bundle(kiosk::test::source_dir());
+    return bundle;
+}
+
+std::string current_id(const PatientSession& s) {
+    const auto q = s.current_question();
+    return q ? shipped().screening.questionnaire.questions[*q].id : std::string("review");
+}
+
+// Answers the current question and moves on.
+void answer(PatientSession& s, const std::string& option) {
+    const Question& q = shipped().screening.questionnaire.questions[*s.current_question()];
+    if (q.type == QuestionType::multiple) s.toggle(option);
+    else s.choose(option);
+    REQUIRE(s.next());
+}
+
+}  // namespace
+
+TEST_CASE("a patient answers one question at a time; a pregnant patient is not asked about breastfeeding") {
+    PatientSession s(shipped().screening);
+    CHECK(current_id(s) == "symptoms_now");
+    CHECK(s.position() == 1);
+    CHECK(s.visible_count() == 14);
+    CHECK_FALSE(s.can_continue());  // required: cannot be skipped
+    CHECK_FALSE(s.next());
+    answer(s, "none");
+    answer(s, "yes");              // adult
+    answer(s, "yes");              // pregnant
+    CHECK(current_id(s) == "heart");  // breastfeeding is hidden
+    CHECK(s.visible_count() == 13);
+    CHECK(s.position() == 4);
+    for (const char* o : {"none", "no", "none", "none", "no", "no", "no", "yes", "yes"}) answer(s, o);
+    CHECK(current_id(s) == "concerns");
+    CHECK(s.can_continue());  // optional
+    CHECK(s.next());
+    CHECK(s.at_review());
+    const RoutingDecision d = s.decide();
+    CHECK(d.severity == Severity::stop);
+    REQUIRE(d.fired.size() == 1);
+    CHECK(d.fired[0].rule_id == "pregnant_or_could_be");
+}
+
+TEST_CASE("'none of these' and 'not sure' stand alone when ticked") {
+    PatientSession s(shipped().screening);
+    answer(s, "none");
+    answer(s, "yes");
+    answer(s, "no");
+    answer(s, "no");
+    REQUIRE(current_id(s) == "heart");
+    const std::size_t heart = *s.current_question();
+    s.toggle("none");
+    s.toggle("pacemaker");  // clears "none"
+    CHECK(chosen_options(shipped().screening.questionnaire, heart, s.answer(heart)) == std::vector<std::string>{"pacemaker"});
+    s.toggle("heart_failure");
+    s.toggle("not_sure");   // clears the others
+    CHECK(chosen_options(shipped().screening.questionnaire, heart, s.answer(heart)) == std::vector<std::string>{"not_sure"});
+    s.toggle("not_sure");   // unticked: nothing chosen, cannot continue
+    CHECK_FALSE(s.can_continue());
+}
+
+TEST_CASE("going back and changing an answer drops the answers of questions it hides") {
+    PatientSession s(shipped().screening);
+    answer(s, "none");
+    answer(s, "yes");
+    answer(s, "no");   // pregnant: no
+    answer(s, "yes");  // breastfeeding: yes
+    const std::size_t breastfeeding = *shipped().screening.questionnaire.index_of("breastfeeding");
+    CHECK(s.answer(breastfeeding).given);
+    REQUIRE(s.back());
+    CHECK(current_id(s) == "breastfeeding");
+    REQUIRE(s.back());
+    CHECK(current_id(s) == "pregnant");
+    s.choose("yes");
+    CHECK_FALSE(s.answer(breastfeeding).given);  // dropped at once, not merely hidden
+    REQUIRE(s.next());
+    CHECK(current_id(s) == "heart");
+    CHECK(s.decide().fired.size() >= 1);
+    for (const FiredRule& f : s.decide().fired) CHECK(f.rule_id != "breastfeeding");
+}
+
+TEST_CASE("a wipe leaves no answer in the session and starts again") {
+    PatientSession s(shipped().screening);
+    answer(s, "chest_pain");
+    answer(s, "yes");
+    s.wipe();
+    for (const Answer& a : s.answers()) {
+        CHECK_FALSE(a.given);
+        CHECK(a.options == 0);
+    }
+    CHECK(current_id(s) == "symptoms_now");
+    CHECK_FALSE(s.back());
+}
+
+TEST_CASE("from answers to a stored, flagged submission, through the same functions the kiosk calls") {
+    PatientSession s(shipped().screening);
+    answer(s, "none");
+    answer(s, "yes");
+    answer(s, "no");
+    answer(s, "no");
+    answer(s, "heart_block");
+    const RoutingDecision decision = s.decide();
+    const kiosk::store::NewSubmission record = s.submission(decision, "es");
+    CHECK(record.severity == 3);
+    CHECK(record.content_version == shipped().screening.content_version);
+    const auto answers = nlohmann::json::parse(record.answers_json);
+    CHECK(answers["heart"] == nlohmann::json::array({"heart_block"}));
+    CHECK_FALSE(answers.contains("kidney"));  // not answered yet: left out
+
+    kiosk::test::TempDir dir;
+    kiosk::store::SubmissionStore store = kiosk::test::open_store(dir / "kiosk.db");
+    const auto out = store.submit(record);
+    REQUIRE(out.stored);
+    const auto queue = store.flagged_queue(5);
+    REQUIRE(queue.size() == 1);
+    const auto stored = store.view(queue[0].id, "nurse.ana");
+    REQUIRE(stored.has_value());
+    CHECK(stored->ticket == out.ticket);
+    std::vector<std::string> rules;
+    for (const auto& f : stored->fired) rules.push_back(f.rule_id);
+    CHECK(std::find(rules.begin(), rules.end(), "heart_block_or_damage") != rules.end());
+    CHECK(std::find(rules.begin(), rules.end(), "unknown_safety_answer") != rules.end());  // the questions not reached yet
+    for (const auto& f : stored->fired) {
+        if (f.rule_id == "heart_block_or_damage") CHECK(nlohmann::json::parse(f.answers_json)["heart"][0] == "heart_block");
+        if (f.rule_id == "unknown_safety_answer") CHECK(nlohmann::json::parse(f.answers_json)["kidney"].is_null());
+    }
+}
