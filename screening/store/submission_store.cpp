@@ -147,9 +147,9 @@ std::optional<SqliteError> SubmissionStore::commit(const NewSubmission& s, std::
 
 void SubmissionStore::record_fault(const SqliteError& e) {
     status_.last_fault = e.message + " (SQLite code " + std::to_string(e.code) + ")";
-    // Best effort: the same fault may stop this row too; the status above still tells staff.
-    if (!append_audit(db_, now(), AuditEvent::store_fault, "kiosk", std::nullopt, *status_.last_fault)) return;
-    db_.rollback_if_open();
+    // Best effort: the same fault may stop this row too (then the status above still tells staff,
+    // and no half-written audit row is left open).
+    if (append_audit(db_, now(), AuditEvent::store_fault, "kiosk", std::nullopt, *status_.last_fault)) db_.rollback_if_open();
 }
 
 SubmitOutcome SubmissionStore::submit(NewSubmission submission) {
