@@ -33,6 +33,12 @@ std::string closest_spelling(std::string_view word, const std::vector<std::strin
             best_distance = d;
         }
     }
+    if (best.empty() && word.size() >= 4) {
+        // A shortened name ("idle_timeout" for "idle_timeout_seconds") is a likely slip too.
+        for (std::string_view c : candidates) {
+            if (c.starts_with(word)) return std::string(c);
+        }
+    }
     return std::string(best);
 }
 

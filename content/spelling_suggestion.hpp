@@ -7,7 +7,8 @@
 
 namespace kiosk::content {
 
-// The candidate nearest to `word` (at most a third of its letters changed), or "".
+// The candidate nearest to `word` (at most a third of its letters changed), else one that starts
+// with `word`, or "".
 std::string closest_spelling(std::string_view word, const std::vector<std::string_view>& candidates);
 
 // " (did you mean 'x'?)" or "".

@@ -1,0 +1,120 @@
+#include "kiosk_config.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "locale_tag.hpp"
+#include "toml_file.hpp"
+
+namespace kiosk::app {
+
+KioskConfig default_config(const std::filesystem::path& built_in_bundle) {
+    KioskConfig c;
+    c.bundle = built_in_bundle;
+    std::filesystem::path state;
+    if (const char* xdg = std::getenv("XDG_STATE_HOME"); xdg && *xdg) state = xdg;
+    else if (const char* home = std::getenv("HOME"); home && *home) state = std::filesystem::path(home) / ".local/state";
+    else state = ".";
+    c.database = state / "magnesium-kiosk" / "kiosk.db";
+    return c;
+}
+
+namespace {
+
+class ConfigReader {
+public:
+    ConfigReader(const content::TomlFile& file, content::Diagnostics& d) : file_(file), d_(d) {}
+
+    void path(const char* name, std::filesystem::path& into) {
+        if (const toml::node* n = file_.root.get(name)) {
+            if (auto v = n->value<std::string>(); v && n->is_string() && !v->empty()) into = *v;
+            else error(*n, name, "must be a path in quotes");
+        }
+    }
+
+    void seconds(const char* name, int& into, int minimum, int maximum) {
+        if (const toml::node* n = file_.root.get(name)) {
+            const auto v = n->value_exact<int64_t>();
+            if (!v || *v < minimum || *v > maximum) {
+                error(*n, name, "must be a whole number of seconds from " + std::to_string(minimum) + " to " + std::to_string(maximum));
+            } else {
+                into = static_cast<int>(*v);
+            }
+        }
+    }
+
+    void locales(std::vector<std::string>& into) {
+        const toml::node* n = file_.root.get("locales");
+        if (n == nullptr) return;
+        const toml::array* list = n->as_array();
+        if (list == nullptr || list->empty()) {
+            error(*n, "locales", "must be a list of language tags such as [\"en\", \"es\"]");
+            return;
+        }
+        into.clear();
+        for (const toml::node& item : *list) {
+            const auto check = content::check_language_tag(item.value_or(std::string{}));
+            if (!check.valid) error(item, "locales", check.problem);
+            else into.push_back(check.canonical);
+        }
+    }
+
+    void default_locale(std::string& into) {
+        if (const toml::node* n = file_.root.get("default_locale")) {
+            const auto check = content::check_language_tag(n->value_or(std::string{}));
+            if (!check.valid) error(*n, "default_locale", check.problem);
+            else into = check.canonical;
+        }
+    }
+
+    void orientation(Orientation& into) {
+        if (const toml::node* n = file_.root.get("orientation")) {
+            const std::string v = n->value_or(std::string{});
+            if (v == "auto") into = Orientation::automatic;
+            else if (v == "portrait") into = Orientation::portrait;
+            else if (v == "landscape") into = Orientation::landscape;
+            else error(*n, "orientation", "must be \"auto\", \"portrait\" or \"landscape\"");
+        }
+    }
+
+    void error(const toml::node& n, const char* setting, const std::string& message) {
+        d_.error(file_.relative_path, content::position_of(n), "setting '" + std::string(setting) + "' " + message);
+    }
+
+private:
+    const content::TomlFile& file_;
+    content::Diagnostics& d_;
+};
+
+}  // namespace
+
+std::optional<KioskConfig> read_config(const std::filesystem::path& file, KioskConfig config, content::Diagnostics& diagnostics) {
+    const int errors_before = diagnostics.error_count();
+    std::optional<content::TomlFile> toml =
+        content::read_toml_file(file.has_parent_path() ? file.parent_path() : ".", file.filename().string(), diagnostics);
+    if (!toml) return std::nullopt;
+    toml->relative_path = file.string();
+    content::report_unknown_keys(toml->root,
+                                 {"bundle", "database", "idle_timeout_seconds", "idle_countdown_seconds", "result_screen_seconds",
+                                  "locales", "default_locale", "orientation"},
+                                 toml->relative_path, "the kiosk configuration", diagnostics);
+    ConfigReader r(*toml, diagnostics);
+    r.path("bundle", config.bundle);
+    r.path("database", config.database);
+    r.seconds("idle_timeout_seconds", config.idle_timeout_seconds, 15, 3600);
+    r.seconds("idle_countdown_seconds", config.idle_countdown_seconds, 5, 120);
+    r.seconds("result_screen_seconds", config.result_screen_seconds, 10, 600);
+    r.locales(config.locales);
+    r.default_locale(config.default_locale);
+    r.orientation(config.orientation);
+    if (!config.locales.empty() &&
+        std::find(config.locales.begin(), config.locales.end(), config.default_locale) == config.locales.end()) {
+        const toml::node* n = toml->root.get("default_locale");
+        diagnostics.error(toml->relative_path, n ? content::position_of(*n) : content::SourcePosition{1, 1},
+                          "setting 'default_locale' (" + config.default_locale + ") must be one of 'locales'");
+    }
+    if (diagnostics.error_count() > errors_before) return std::nullopt;
+    return config;
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,34 @@
+#pragma once
+// The kiosk's one configuration file (TOML). Every setting has a default, so the kiosk runs with
+// no file at all; a bad setting is reported with the file, line and setting name.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diagnostic.hpp"
+
+namespace kiosk::app {
+
+enum class Orientation { automatic, portrait, landscape };
+
+struct KioskConfig {
+    std::filesystem::path bundle;          // the content bundle folder
+    std::filesystem::path database;        // the submission database
+    int idle_timeout_seconds = 90;         // no touch for this long: "Are you still there?"
+    int idle_countdown_seconds = 15;       // then this countdown, then the session is wiped
+    int result_screen_seconds = 45;        // the result screen returns to welcome by itself
+    std::vector<std::string> locales;      // offered in the picker; empty: every shipped locale
+    std::string default_locale = "en";
+    Orientation orientation = Orientation::automatic;
+};
+
+// Defaults: the bundle this kiosk was built with, and the database under $XDG_STATE_HOME (or
+// ~/.local/state)/magnesium-kiosk/kiosk.db.
+KioskConfig default_config(const std::filesystem::path& built_in_bundle);
+
+// Reads `file` over the defaults. Problems go to `diagnostics` ("kiosk.toml:4:1: error: …"); the
+// result is nothing if any setting is wrong, so the kiosk never runs on a half-read file.
+std::optional<KioskConfig> read_config(const std::filesystem::path& file, KioskConfig defaults, content::Diagnostics& diagnostics);
+
+}  // namespace kiosk::app

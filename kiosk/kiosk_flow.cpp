@@ -1,0 +1,141 @@
+#include "kiosk_flow.hpp"
+
+#include <algorithm>
+
+namespace kiosk::app {
+
+namespace {
+
+std::vector<LanguageChoice> offered_languages(const content::ContentBundle& bundle, const KioskConfig& config) {
+    std::vector<LanguageChoice> out;
+    for (const content::LocaleTexts& l : bundle.locales) {
+        const bool enabled = config.locales.empty() ||
+                             std::find(config.locales.begin(), config.locales.end(), l.tag) != config.locales.end();
+        if (enabled) out.push_back({l.tag, l.native_name});
+    }
+    return out;
+}
+
+}  // namespace
+
+KioskFlow::KioskFlow(const screening::KioskBundle& bundle, store::SubmissionStore& store, const KioskConfig& config, double now)
+    : bundle_(bundle),
+      store_(store),
+      config_(config),
+      languages_(offered_languages(bundle.content.bundle, config)),
+      text_(bundle.content.bundle, config.default_locale),
+      session_(bundle.screening),
+      idle_(config.idle_timeout_seconds, config.idle_countdown_seconds) {
+    idle_.touched(now);
+}
+
+void KioskFlow::apply(const Intent& intent, double now) {
+    idle_.touched(now);
+    using Kind = Intent::Kind;
+    switch (intent.kind) {
+        case Kind::still_here: return;
+        case Kind::toggle_larger_text: larger_text_ = !larger_text_; return;
+        case Kind::toggle_high_contrast: high_contrast_ = !high_contrast_; return;
+        default: break;
+    }
+    switch (screen_) {
+        case Screen::welcome:
+            if (intent.kind == Kind::choose_language) {
+                const bool offered = std::any_of(languages_.begin(), languages_.end(),
+                                                 [&](const LanguageChoice& l) { return l.tag == intent.text; });
+                if (offered) text_ = content::LocalizedText(bundle_.content.bundle, intent.text);
+            } else if (intent.kind == Kind::start) {
+                screen_ = Screen::education;
+                page_ = 0;
+            }
+            break;
+        case Screen::education:
+            if (intent.kind == Kind::next_page) {
+                if (page_ + 1 < page_count()) ++page_;
+                else screen_ = Screen::question;
+            } else if (intent.kind == Kind::previous_page) {
+                if (page_ > 0) --page_;
+                else screen_ = Screen::welcome;
+            }
+            break;
+        case Screen::question: answer_intent(intent); break;
+        case Screen::review:
+            if (intent.kind == Kind::send) send();
+            else if (intent.kind == Kind::edit_question) {
+                session_.go_to(intent.index);
+                if (!session_.at_review()) screen_ = Screen::question;
+            } else if (intent.kind == Kind::previous_question && session_.back()) {
+                screen_ = Screen::question;
+            }
+            break;
+        case Screen::result:
+            if (intent.kind == Kind::done) reset_for_next_patient();
+            break;
+    }
+}
+
+void KioskFlow::answer_intent(const Intent& intent) {
+    using Kind = Intent::Kind;
+    switch (intent.kind) {
+        case Kind::choose_option: session_.choose(intent.text); break;
+        case Kind::toggle_option: session_.toggle(intent.text); break;
+        case Kind::set_number: session_.set_number(intent.number); break;
+        case Kind::next_question:
+            if (session_.next() && session_.at_review()) screen_ = Screen::review;
+            break;
+        case Kind::previous_question:
+            if (!session_.back()) {  // before the first question: back to the last education page
+                screen_ = Screen::education;
+                page_ = page_count() - 1;
+            }
+            break;
+        default: break;
+    }
+}
+
+void KioskFlow::send() {
+    // Only from the review screen, and the screen changes at once: a second tap finds no "Send".
+    const screening::RoutingDecision decision = session_.decide();
+    const store::SubmitOutcome out = store_.submit(session_.submission(decision, text_.locale().tag));
+    result_ = ResultView{out.ticket, decision.severity, out.stored};
+    // The answers leave the screen and memory as soon as they are safe (or queued in the store).
+    session_.wipe();
+    screen_ = Screen::result;
+    result_shown_at_ = 0;
+}
+
+void KioskFlow::reset_for_next_patient() {
+    session_.wipe();
+    result_.reset();
+    text_ = content::LocalizedText(bundle_.content.bundle, config_.default_locale);
+    larger_text_ = false;
+    high_contrast_ = false;
+    page_ = 0;
+    screen_ = Screen::welcome;
+}
+
+bool KioskFlow::idle_countdown_showing(double now) const {
+    return screen_ != Screen::welcome && screen_ != Screen::result && idle_.phase(now) == IdleTimer::Phase::countdown;
+}
+
+void KioskFlow::tick(double now) {
+    if (screen_ == Screen::result) {
+        if (result_shown_at_ == 0) result_shown_at_ = now;
+        if (now - result_shown_at_ >= config_.result_screen_seconds) reset_for_next_patient();
+        return;
+    }
+    // On welcome too: a language or a larger-text choice left behind is reset for the next person.
+    if (idle_.phase(now) == IdleTimer::Phase::expired) {
+        reset_for_next_patient();
+        idle_.touched(now);
+    }
+}
+
+double KioskFlow::seconds_until_next_change(double now) const {
+    if (screen_ == Screen::result) {
+        return result_shown_at_ == 0 ? 0 : std::max(0.0, config_.result_screen_seconds - (now - result_shown_at_));
+    }
+    return idle_.seconds_until_next_change(now);
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,99 @@
+#pragma once
+// Where the patient is and what happens next: welcome (language) → education pages → one
+// question per screen → review → result → welcome. Screens read this and hand back an Intent;
+// only this class acts, so every path can be tested without a window. It owns the privacy rules:
+// the idle wipe, the result screen that shows no answers and returns by itself, one submission
+// per review however often "Send" is tapped.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "idle_timer.hpp"
+#include "kiosk_bundle.hpp"
+#include "kiosk_config.hpp"
+#include "localized_text.hpp"
+#include "patient_session.hpp"
+#include "submission_store.hpp"
+
+namespace kiosk::app {
+
+enum class Screen { welcome, education, question, review, result };
+
+struct Intent {
+    enum class Kind {
+        choose_language,  // text = tag
+        start,
+        next_page,
+        previous_page,
+        choose_option,    // text = option id (yes/no, single choice)
+        toggle_option,    // text = option id (multiple choice)
+        set_number,       // number
+        next_question,
+        previous_question,
+        edit_question,    // index = question
+        send,
+        still_here,
+        done,
+        toggle_larger_text,
+        toggle_high_contrast,
+    };
+    Kind kind;
+    std::string text;
+    double number = 0;
+    std::size_t index = 0;
+};
+
+struct LanguageChoice {
+    std::string tag;
+    std::string native_name;
+};
+
+// What the result screen shows: the outcome and the ticket, never the answers.
+struct ResultView {
+    std::string ticket;
+    screening::Severity severity = screening::Severity::none;
+    bool stored = false;  // false: kept in memory after a storage fault; send the patient to the desk
+};
+
+class KioskFlow {
+public:
+    KioskFlow(const screening::KioskBundle& bundle, store::SubmissionStore& store, const KioskConfig& config, double now);
+
+    void apply(const Intent& intent, double now);
+    // Timers: the idle countdown and wipe, and the result screen's return to welcome.
+    void tick(double now);
+
+    Screen screen() const { return screen_; }
+    const content::LocalizedText& text() const { return text_; }
+    std::size_t page() const { return page_; }
+    std::size_t page_count() const { return bundle_.content.bundle.structure.pages.size(); }
+    const screening::PatientSession& session() const { return session_; }
+    const std::optional<ResultView>& result() const { return result_; }
+    const std::vector<LanguageChoice>& languages() const { return languages_; }
+    bool idle_countdown_showing(double now) const;
+    int idle_seconds_left(double now) const { return idle_.countdown_seconds_left(now); }
+    double seconds_until_next_change(double now) const;
+    bool larger_text() const { return larger_text_; }
+    bool high_contrast() const { return high_contrast_; }
+
+private:
+    void answer_intent(const Intent& intent);
+    void send();
+    void reset_for_next_patient();
+
+    const screening::KioskBundle& bundle_;
+    store::SubmissionStore& store_;
+    KioskConfig config_;
+    std::vector<LanguageChoice> languages_;
+    content::LocalizedText text_;
+    screening::PatientSession session_;
+    IdleTimer idle_;
+    Screen screen_ = Screen::welcome;
+    std::size_t page_ = 0;
+    std::optional<ResultView> result_;
+    double result_shown_at_ = 0;
+    bool larger_text_ = false;
+    bool high_contrast_ = false;
+};
+
+}  // namespace kiosk::app

@@ -1,0 +1,73 @@
+// The kiosk's configuration: defaults for everything, and clear errors for bad settings.
+#include <doctest/doctest.h>
+
+#include <fstream>
+
+#include "kiosk_config.hpp"
+#include "../store/store_fixture.hpp"
+
+using namespace kiosk::app;
+
+namespace {
+
+std::vector<std::string> errors_for(const std::string& text) {
+    kiosk::test::TempDir dir;
+    {
+        std::ofstream out(dir / "kiosk.toml");
+        out << text;
+    }
+    kiosk::content::Diagnostics d;
+    const auto config = read_config(dir / "kiosk.toml", default_config("/bundle"), d);
+    std::vector<std::string> lines;
+    for (const auto& item : d.items()) {
+        std::string line = kiosk::content::format_diagnostic(item);
+        lines.push_back(line.substr(line.find("kiosk.toml")));
+    }
+    CHECK(config.has_value() == lines.empty());
+    return lines;
+}
+
+}  // namespace
+
+TEST_CASE("every setting has a default, so the kiosk runs with no configuration file") {
+    const KioskConfig c = default_config("/usr/share/kiosk");
+    CHECK(c.bundle == "/usr/share/kiosk");
+    CHECK(c.database.filename() == "kiosk.db");
+    CHECK(c.idle_timeout_seconds == 90);
+    CHECK(c.default_locale == "en");
+    CHECK(c.locales.empty());
+    CHECK(c.orientation == Orientation::automatic);
+}
+
+TEST_CASE("a good file overrides the defaults") {
+    kiosk::test::TempDir dir;
+    {
+        std::ofstream out(dir / "kiosk.toml");
+        out << "# the front desk kiosk\nidle_timeout_seconds = 120\nlocales = [\"es\", \"en\"]\ndefault_locale = \"es\"\n"
+               "orientation = \"portrait\"\ndatabase = \"/var/lib/kiosk/kiosk.db\"\n";
+    }
+    kiosk::content::Diagnostics d;
+    const auto c = read_config(dir / "kiosk.toml", default_config("/bundle"), d);
+    REQUIRE(c.has_value());
+    CHECK(c->idle_timeout_seconds == 120);
+    CHECK(c->locales == std::vector<std::string>{"es", "en"});
+    CHECK(c->default_locale == "es");
+    CHECK(c->orientation == Orientation::portrait);
+    CHECK(c->database == "/var/lib/kiosk/kiosk.db");
+    CHECK(c->bundle == "/bundle");
+}
+
+TEST_CASE("bad settings are named with their file, line and column") {
+    CHECK(errors_for("idle_timeout = 90\n") ==
+          std::vector<std::string>{"kiosk.toml:1:1: error: unknown key 'idle_timeout' in the kiosk configuration; did you mean 'idle_timeout_seconds'?"});
+    CHECK(errors_for("\nidle_timeout_seconds = 5\n") ==
+          std::vector<std::string>{"kiosk.toml:2:24: error: setting 'idle_timeout_seconds' must be a whole number of seconds from 15 to 3600"});
+    CHECK(errors_for("idle_timeout_seconds = \"90\"\n").size() == 1);
+    CHECK(errors_for("locales = [\"en\", \"es_MX\"]\n") ==
+          std::vector<std::string>{"kiosk.toml:1:18: error: setting 'locales' 'es_MX' uses '_'; BCP-47 language tags use '-' (write 'es-MX')"});
+    CHECK(errors_for("locales = [\"en\"]\ndefault_locale = \"ar\"\n") ==
+          std::vector<std::string>{"kiosk.toml:2:18: error: setting 'default_locale' (ar) must be one of 'locales'"});
+    CHECK(errors_for("orientation = \"sideways\"\n") ==
+          std::vector<std::string>{"kiosk.toml:1:15: error: setting 'orientation' must be \"auto\", \"portrait\" or \"landscape\""});
+    CHECK(errors_for("locales = [\"en\"\n") .size() == 1);  // TOML syntax
+}
