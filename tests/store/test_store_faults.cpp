@@ -99,3 +99,25 @@ TEST_CASE("while the disk keeps failing, later submissions queue behind the firs
     CHECK(store.connection().query_text("SELECT group_concat(ticket, ',') FROM (SELECT ticket FROM submissions ORDER BY id)") ==
           a.ticket + "," + b.ticket + "," + c.ticket);
 }
+
+TEST_CASE("another writer holding the lock (SQLITE_BUSY): the submission waits in memory, then commits") {
+    TempDir dir;
+    StoreOptions options;
+    options.busy_timeout_ms = 50;
+    SubmissionStore store = kiosk::test::open_store(dir / "kiosk.db", options);
+    SqliteError error;
+    std::optional<Connection> other = Connection::open((dir / "kiosk.db").string(), false, error);
+    REQUIRE(other.has_value());
+    REQUIRE_FALSE(other->exec("BEGIN IMMEDIATE").has_value());  // e.g. a backup tool writing
+
+    const SubmitOutcome out = store.submit(kiosk::test::flagged_submission());
+    CHECK_FALSE(out.stored);
+    CHECK(store.status().pending == 1);
+    REQUIRE(store.status().last_fault.has_value());
+    CHECK(store.status().last_fault->find("locked") != std::string::npos);
+
+    REQUIRE_FALSE(other->exec("COMMIT").has_value());
+    CHECK(store.retry_pending() == 1);
+    CHECK(store.connection().query_text("SELECT ticket FROM submissions") == out.ticket);
+    CHECK(store.connection().query_text("PRAGMA integrity_check") == "ok");
+}
