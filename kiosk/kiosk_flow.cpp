@@ -97,7 +97,11 @@ void KioskFlow::send() {
     // Only from the review screen, and the screen changes at once: a second tap finds no "Send".
     const screening::RoutingDecision decision = session_.decide();
     const store::SubmitOutcome out = store_.submit(session_.submission(decision, text_.locale().tag));
-    result_ = ResultView{out.ticket, decision.severity, out.stored};
+    result_ = ResultView{out.ticket, decision.severity, out.stored, {}};
+    for (const screening::FiredRule& f : decision.fired) {
+        if (std::find(result_->message_keys.begin(), result_->message_keys.end(), f.patient_message_key) == result_->message_keys.end())
+            result_->message_keys.push_back(f.patient_message_key);
+    }
     // The answers leave the screen and memory as soon as they are safe (or queued in the store).
     session_.wipe();
     screen_ = Screen::result;

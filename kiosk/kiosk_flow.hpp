@@ -53,6 +53,7 @@ struct ResultView {
     std::string ticket;
     screening::Severity severity = screening::Severity::none;
     bool stored = false;  // false: kept in memory after a storage fault; send the patient to the desk
+    std::vector<std::string> message_keys;  // what the fired rules tell the patient, most severe first
 };
 
 class KioskFlow {
@@ -67,6 +68,9 @@ public:
     const content::LocalizedText& text() const { return text_; }
     std::size_t page() const { return page_; }
     std::size_t page_count() const { return bundle_.content.bundle.structure.pages.size(); }
+    const content::EducationPage& current_page() const { return bundle_.content.bundle.structure.pages[page_]; }
+    const content::TextRef& page_footer() const { return bundle_.content.bundle.structure.page_footer; }
+    const screening::Questionnaire& questionnaire() const { return bundle_.screening.questionnaire; }
     const screening::PatientSession& session() const { return session_; }
     const std::optional<ResultView>& result() const { return result_; }
     const std::vector<LanguageChoice>& languages() const { return languages_; }

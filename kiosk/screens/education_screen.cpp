@@ -1,0 +1,64 @@
+// Education pages: text, headings, lists, tables and pictures from the bundle, each page ending
+// with the reminder that the kiosk does not replace a clinician.
+#include <string>
+
+#include "screens.hpp"
+#include "widgets.hpp"
+
+namespace kiosk::ui {
+
+namespace {
+
+void draw_block(ScreenContext& ctx, const content::PageBlock& block, float width) {
+    const content::LocalizedText& t = ctx.flow.text();
+    switch (block.kind) {
+        case content::PageBlock::Kind::heading: paragraph(ctx, t.text(block.text), ctx.fonts.heading, width, ctx.theme.text); break;
+        case content::PageBlock::Kind::paragraph: paragraph(ctx, t.text(block.text), ctx.fonts.body, width, ctx.theme.text); break;
+        case content::PageBlock::Kind::list: {
+            int n = 0;
+            for (const content::TextRef& item : block.items) {
+                const std::string marker = block.numbered ? std::to_string(++n) + "." : "\u2022";
+                // The marker goes on the reading side: isolated so that it stays where it belongs.
+                const std::string line = ctx.rtl ? t.text(item) + " \u2068" + marker + "\u2069" : "\u2068" + marker + "\u2069 " + t.text(item);
+                paragraph(ctx, line, ctx.fonts.body, width, ctx.theme.text);
+            }
+            break;
+        }
+        case content::PageBlock::Kind::table: {
+            std::vector<std::string> header;
+            for (const content::TextRef& c : block.table.columns) header.push_back(t.text(c));
+            std::vector<std::vector<std::string>> rows;
+            for (const auto& row : block.table.rows) {
+                rows.emplace_back();
+                for (const content::TextRef& cell : row) rows.back().push_back(t.text(cell));
+            }
+            table(ctx, header, rows, width);
+            break;
+        }
+        case content::PageBlock::Kind::image:
+            // Pictures arrive with the kiosk's assets; until then the description stands in.
+            paragraph(ctx, t.text(block.image.alt), ctx.fonts.body, width, ctx.theme.muted);
+            break;
+    }
+    ImGui::Dummy(ImVec2(width, ctx.fonts.body->FontSize * 0.6F));
+}
+
+}  // namespace
+
+std::optional<app::Intent> draw_education(ScreenContext& ctx) {
+    const content::LocalizedText& t = ctx.flow.text();
+    const std::vector<content::MessageArgument> progress = {{"current", static_cast<std::int64_t>(ctx.flow.page() + 1)},
+                                                            {"total", static_cast<std::int64_t>(ctx.flow.page_count())}};
+    std::optional<app::Intent> intent = top_bar(ctx, true, app::Intent::Kind::previous_page, t.text("ui.nav.page_progress", progress));
+    const float width = ctx.size.x - 2 * ctx.margin;
+    begin_scrolling_area(ctx, ctx.touch_height + ctx.margin);
+    const content::EducationPage& page = ctx.flow.current_page();
+    paragraph(ctx, t.text(page.title), ctx.fonts.heading, width, ctx.theme.text);
+    for (const content::PageBlock& block : page.blocks) draw_block(ctx, block, width);
+    paragraph(ctx, t.text(ctx.flow.page_footer()), ctx.fonts.body, width, ctx.theme.muted);
+    end_scrolling_area(ctx);
+    if (big_button(ctx, "next", t.text("ui.nav.next"), width, ButtonKind::primary)) intent = app::Intent{app::Intent::Kind::next_page, {}, 0, 0};
+    return intent;
+}
+
+}  // namespace kiosk::ui

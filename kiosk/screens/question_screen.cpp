@@ -1,0 +1,41 @@
+// One question per screen: the question, its help, big answer buttons, progress, back and next.
+#include "screens.hpp"
+#include "widgets.hpp"
+
+namespace kiosk::ui {
+
+std::optional<app::Intent> draw_question(ScreenContext& ctx) {
+    const content::LocalizedText& t = ctx.flow.text();
+    const screening::PatientSession& session = ctx.flow.session();
+    const std::size_t index = *session.current_question();
+    const screening::Question& q = ctx.flow.questionnaire().questions[index];
+    const std::vector<content::MessageArgument> progress = {{"current", static_cast<std::int64_t>(session.position())},
+                                                            {"total", static_cast<std::int64_t>(session.visible_count())}};
+    std::optional<app::Intent> intent = top_bar(ctx, true, app::Intent::Kind::previous_question, t.text("ui.question.progress", progress));
+    const float width = ctx.size.x - 2 * ctx.margin;
+
+    begin_scrolling_area(ctx, ctx.touch_height + ctx.margin);
+    paragraph(ctx, t.text(screening::question_text_key(q)), ctx.fonts.heading, width, ctx.theme.text);
+    if (q.has_help) paragraph(ctx, t.text(screening::question_help_key(q)), ctx.fonts.body, width, ctx.theme.muted);
+    if (q.type == screening::QuestionType::multiple) paragraph(ctx, t.text("ui.question.choose_all"), ctx.fonts.body, width, ctx.theme.muted);
+    ImGui::Dummy(ImVec2(width, ctx.margin / 3));
+    const screening::Answer& answer = session.answer(index);
+    for (std::size_t o = 0; o < q.options.size(); ++o) {
+        const bool chosen = answer.given && (answer.options & (std::uint64_t{1} << o)) != 0;
+        if (big_button(ctx, "option:" + q.options[o], t.text(screening::option_text_key(q, q.options[o])), width, ButtonKind::option, chosen)) {
+            const auto kind = q.type == screening::QuestionType::multiple ? app::Intent::Kind::toggle_option : app::Intent::Kind::choose_option;
+            intent = app::Intent{kind, q.options[o], 0, 0};
+        }
+        ImGui::Dummy(ImVec2(width, ctx.margin / 4));
+    }
+    end_scrolling_area(ctx);
+
+    // "Next" stays visible but does nothing until a required question is answered.
+    const bool ready = session.can_continue();
+    if (big_button(ctx, "next", t.text("ui.nav.next"), width, ready ? ButtonKind::primary : ButtonKind::secondary) && ready) {
+        intent = app::Intent{app::Intent::Kind::next_question, {}, 0, 0};
+    }
+    return intent;
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,62 @@
+// The result: what happens next in plain words and the ticket in large type; for urgent, an
+// unmistakable "go to the front desk now". No answers are shown.
+#include "screens.hpp"
+#include "widgets.hpp"
+
+namespace kiosk::ui {
+
+std::optional<app::Intent> draw_result(ScreenContext& ctx) {
+    const content::LocalizedText& t = ctx.flow.text();
+    const app::ResultView& result = *ctx.flow.result();
+    const float width = ctx.size.x - 2 * ctx.margin;
+    std::optional<app::Intent> intent;
+    ImGui::Dummy(ImVec2(width, ctx.margin));
+    const bool urgent = result.severity == screening::Severity::urgent;
+    if (urgent || !result.stored) {
+        const ImVec2 min = ImGui::GetCursorScreenPos();
+        const std::string words = t.text(urgent ? "ui.result.go_to_desk_now" : "ui.result.not_saved");
+        ImGui::GetWindowDrawList()->AddRectFilled(min, ImVec2(min.x + width, min.y + ctx.fonts.heading->FontSize * 3.2F), ctx.theme.urgent, 12);
+        ImGui::Dummy(ImVec2(width, ctx.fonts.heading->FontSize * 0.6F));
+        ImGui::SetCursorScreenPos(ImVec2(min.x + ctx.margin / 2, ImGui::GetCursorScreenPos().y));
+        paragraph(ctx, words, ctx.fonts.heading, width - ctx.margin, ctx.theme.urgent_text);
+        ImGui::Dummy(ImVec2(width, ctx.margin));
+    } else {
+        paragraph(ctx, t.text("ui.result.title"), ctx.fonts.heading, width, ctx.theme.text);
+    }
+    const std::vector<content::MessageArgument> ticket = {{"ticket", result.ticket}};
+    paragraph(ctx, t.text("ui.result.ticket", ticket), ctx.fonts.body, width, ctx.theme.text);
+    const std::string code = text::visual_line(result.ticket, text::Direction::left_to_right);
+    const float code_width = ctx.fonts.huge->CalcTextSizeA(ctx.fonts.huge->FontSize, FLT_MAX, 0, code.c_str()).x;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddText(ctx.fonts.huge, ctx.fonts.huge->FontSize, ImVec2(at.x + (width - code_width) / 2, at.y), ctx.theme.text, code.c_str());
+    ImGui::Dummy(ImVec2(width, ctx.fonts.huge->FontSize * 1.2F));
+    paragraph(ctx, t.text(result.severity >= screening::Severity::caution ? "ui.result.staff_will_talk" : "ui.result.staff_review_every_answer"),
+              ctx.fonts.body, width, ctx.theme.text);
+    for (const std::string& key : result.message_keys) paragraph(ctx, t.text(key), ctx.fonts.body, width, ctx.theme.muted);
+    ImGui::Dummy(ImVec2(width, ctx.margin));
+    if (big_button(ctx, "done", t.text("ui.result.done"), width, ButtonKind::primary)) intent = app::Intent{app::Intent::Kind::done, {}, 0, 0};
+    return intent;
+}
+
+std::optional<app::Intent> draw_idle_overlay(ScreenContext& ctx) {
+    const content::LocalizedText& t = ctx.flow.text();
+    ImDrawList* draw = ImGui::GetForegroundDrawList();
+    draw->AddRectFilled(ImVec2(0, 0), ctx.size, IM_COL32(0, 0, 0, 160));
+    const float width = ctx.size.x * 0.8F;
+    ImGui::SetNextWindowPos(ImVec2(ctx.size.x * 0.1F, ctx.size.y * 0.3F));
+    ImGui::SetNextWindowSize(ImVec2(width, 0));
+    ImGui::SetNextWindowFocus();
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(ctx.theme.background));
+    ImGui::Begin("idle", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    std::optional<app::Intent> intent;
+    const float inner = width - 2 * ImGui::GetStyle().WindowPadding.x;
+    paragraph(ctx, t.text("ui.idle.title"), ctx.fonts.heading, inner, ctx.theme.text);
+    const std::vector<content::MessageArgument> seconds = {{"seconds", static_cast<std::int64_t>(ctx.flow.idle_seconds_left(ctx.now))}};
+    paragraph(ctx, t.text("ui.idle.countdown", seconds), ctx.fonts.body, inner, ctx.theme.text);
+    if (big_button(ctx, "still_here", t.text("ui.idle.continue"), inner, ButtonKind::primary)) intent = app::Intent{app::Intent::Kind::still_here, {}, 0, 0};
+    ImGui::End();
+    ImGui::PopStyleColor();
+    return intent;
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,38 @@
+// Review before sending: every question shown, its answer (or "not answered"), and a way back to it.
+#include "answers.hpp"
+#include "routing.hpp"
+#include "screens.hpp"
+#include "widgets.hpp"
+
+namespace kiosk::ui {
+
+std::optional<app::Intent> draw_review(ScreenContext& ctx) {
+    const content::LocalizedText& t = ctx.flow.text();
+    const screening::Questionnaire& questionnaire = ctx.flow.questionnaire();
+    const screening::PatientSession& session = ctx.flow.session();
+    std::optional<app::Intent> intent = top_bar(ctx, true, app::Intent::Kind::previous_question, {});
+    const float width = ctx.size.x - 2 * ctx.margin;
+    begin_scrolling_area(ctx, ctx.touch_height + ctx.margin);
+    paragraph(ctx, t.text("ui.review.title"), ctx.fonts.heading, width, ctx.theme.text);
+    const std::vector<bool> visible = screening::visible_questions(questionnaire, session.answers());
+    for (std::size_t i = 0; i < questionnaire.questions.size(); ++i) {
+        if (!visible[i]) continue;
+        const screening::Question& q = questionnaire.questions[i];
+        paragraph(ctx, t.text(screening::question_text_key(q)), ctx.fonts.body, width, ctx.theme.muted);
+        std::string answer;
+        for (const std::string& option : screening::chosen_options(questionnaire, i, session.answer(i))) {
+            answer += (answer.empty() ? "" : "; ") + t.text(screening::option_text_key(q, option));
+        }
+        if (!session.answer(i).given) answer = t.text("ui.review.not_answered");
+        paragraph(ctx, answer, ctx.fonts.heading, width * 0.7F, ctx.theme.text);
+        if (big_button(ctx, "edit:" + q.id, t.text("ui.review.change"), width * 0.35F, ButtonKind::secondary)) {
+            intent = app::Intent{app::Intent::Kind::edit_question, {}, 0, i};
+        }
+        ImGui::Dummy(ImVec2(width, ctx.margin / 3));
+    }
+    end_scrolling_area(ctx);
+    if (big_button(ctx, "send", t.text("ui.review.send"), width, ButtonKind::primary)) intent = app::Intent{app::Intent::Kind::send, {}, 0, 0};
+    return intent;
+}
+
+}  // namespace kiosk::ui

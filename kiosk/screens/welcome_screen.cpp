@@ -1,0 +1,33 @@
+// Welcome: what the kiosk is for, the language picker (native names), and Start.
+#include "screens.hpp"
+#include "widgets.hpp"
+
+namespace kiosk::ui {
+
+std::optional<app::Intent> draw_welcome(ScreenContext& ctx) {
+    std::optional<app::Intent> intent = top_bar(ctx, false, app::Intent::Kind::start, {});
+    const float width = ctx.size.x - 2 * ctx.margin;
+    ImGui::Dummy(ImVec2(width, ctx.margin));
+    paragraph(ctx, ctx.text("ui.app.title"), ctx.fonts.heading, width, ctx.theme.text);
+    paragraph(ctx, ctx.text("ui.welcome.title"), ctx.fonts.heading, width, ctx.theme.text);
+    paragraph(ctx, ctx.text("ui.welcome.body"), ctx.fonts.body, width, ctx.theme.text);
+    ImGui::Dummy(ImVec2(width, ctx.margin / 2));
+    paragraph(ctx, ctx.text("ui.welcome.choose_language"), ctx.fonts.body, width, ctx.theme.muted);
+    const float gap = ctx.margin / 2;
+    const float half = (width - gap) / 2;
+    int column = 0;
+    for (const app::LanguageChoice& language : ctx.flow.languages()) {
+        if (column++ % 2 == 1) ImGui::SameLine(0, gap);
+        const bool chosen = language.tag == ctx.flow.text().locale().tag;
+        if (big_button(ctx, "lang:" + language.tag, language.native_name, half, ButtonKind::option, chosen)) {
+            intent = app::Intent{app::Intent::Kind::choose_language, language.tag, 0, 0};
+        }
+    }
+    ImGui::Dummy(ImVec2(width, ctx.margin));
+    if (big_button(ctx, "start", ctx.text("ui.welcome.start"), width, ButtonKind::primary)) {
+        intent = app::Intent{app::Intent::Kind::start, {}, 0, 0};
+    }
+    return intent;
+}
+
+}  // namespace kiosk::ui

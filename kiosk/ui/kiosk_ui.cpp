@@ -1,0 +1,66 @@
+#include "kiosk_ui.hpp"
+
+#include <algorithm>
+
+#include "screens.hpp"
+
+namespace kiosk::ui {
+
+namespace {
+
+std::string view_key(const app::KioskFlow& flow) {
+    switch (flow.screen()) {
+        case app::Screen::education: return "page" + std::to_string(flow.page());
+        case app::Screen::question: return "question" + std::to_string(flow.session().current_question().value_or(0));
+        case app::Screen::review: return "review";
+        default: return "screen";
+    }
+}
+
+}  // namespace
+
+std::optional<app::Intent> draw_kiosk(const app::KioskFlow& flow, double now, const FontSet& fonts, UiState& state, ImVec2 size) {
+    const Theme& theme = theme_for(flow.high_contrast());
+    const UiFonts& chosen = flow.larger_text() ? fonts.large : fonts.normal;
+    const std::string view = view_key(flow) + (flow.larger_text() ? "L" : "") + flow.text().locale().tag;
+    if (view != state.view) {
+        state.view = view;
+        state.scroll.reset();
+    }
+    state.targets.clear();
+    const float margin = std::max(24.0F, size.x * 0.04F);
+    // At least 12 mm on a 21.5" 1080x1920 kiosk (about 4 px/mm), more on larger screens.
+    const float touch_height = std::max(96.0F, size.y * 0.055F);
+    ScreenContext ctx{flow, now, chosen, state, theme, size, flow.text().direction() == content::TextDirection::right_to_left,
+                      touch_height, margin};
+
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(size);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(theme.background));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(margin, margin / 2));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(margin / 2, margin / 3));
+    ImGui::Begin("kiosk", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::PushFont(chosen.body);
+    std::optional<app::Intent> intent;
+    switch (flow.screen()) {
+        case app::Screen::welcome: intent = draw_welcome(ctx); break;
+        case app::Screen::education: intent = draw_education(ctx); break;
+        case app::Screen::question: intent = draw_question(ctx); break;
+        case app::Screen::review: intent = draw_review(ctx); break;
+        case app::Screen::result: intent = draw_result(ctx); break;
+    }
+    ImGui::PopFont();
+    ImGui::End();
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor();
+    if (flow.idle_countdown_showing(now)) {
+        // Any touch while the question "are you still there?" shows counts as "yes, I am".
+        const std::optional<app::Intent> answer = draw_idle_overlay(ctx);
+        if (answer || intent) intent = app::Intent{app::Intent::Kind::still_here, {}, 0, 0};
+    }
+    return intent;
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,67 @@
+#pragma once
+// What every screen draws with: the flow it reads, fonts, colours, the layout cache, the touch
+// scroller and the tap-target registry (so that tests and screenshot scripts tap widgets by id).
+#include <map>
+#include <optional>
+#include <string>
+
+#include <imgui.h>
+
+#include "kiosk_flow.hpp"
+#include "text_layout.hpp"
+#include "touch_scroll.hpp"
+
+namespace kiosk::ui {
+
+struct UiFonts {
+    ImFont* body = nullptr;
+    ImFont* heading = nullptr;
+    ImFont* huge = nullptr;  // the ticket code
+};
+
+struct Theme {
+    ImU32 background, text, muted, primary, primary_text, secondary, secondary_text, urgent, urgent_text, selected, panel;
+};
+const Theme& theme_for(bool high_contrast);
+
+// Where each tappable widget was drawn in the last frame, by id ("start", "lang:es", "option:yes").
+class TapTargets {
+public:
+    void clear() { rects_.clear(); }
+    void add(const std::string& id, ImVec2 min, ImVec2 max) { rects_[id] = {min, max}; }
+    std::optional<ImVec2> center(const std::string& id) const;
+    const std::map<std::string, std::pair<ImVec2, ImVec2>>& all() const { return rects_; }
+
+private:
+    std::map<std::string, std::pair<ImVec2, ImVec2>> rects_;
+};
+
+// Kept across frames by the app (and by tests).
+struct UiState {
+    text::TextLayoutCache layout;
+    TouchScroll scroll;
+    TapTargets targets;
+    std::string view;  // which page or question is on screen: a new one starts scrolled to the top
+};
+
+// Fonts at the normal and the "larger text" size.
+struct FontSet {
+    UiFonts normal;
+    UiFonts large;
+};
+
+struct ScreenContext {
+    const app::KioskFlow& flow;
+    double now;
+    const UiFonts& fonts;
+    UiState& state;
+    const Theme& theme;
+    ImVec2 size;
+    bool rtl;
+    float touch_height;  // at least 12 mm on the kiosk's screen
+    float margin;
+
+    std::string text(std::string_view key) const { return flow.text().text(key); }
+};
+
+}  // namespace kiosk::ui

@@ -1,0 +1,153 @@
+#include "widgets.hpp"
+
+#include <algorithm>
+#include <cfloat>
+
+namespace kiosk::ui {
+
+namespace {
+
+text::Direction direction(const ScreenContext& ctx) { return ctx.rtl ? text::Direction::right_to_left : text::Direction::left_to_right; }
+
+const text::LaidOutParagraph& layout(ScreenContext& ctx, std::string_view logical, ImFont* font, float width) {
+    return ctx.state.layout.get(logical, ctx.flow.text().locale().tag, direction(ctx), width, static_cast<int>(font->FontSize),
+                                measure_with(font));
+}
+
+float line_height(ImFont* font) { return font->FontSize * 1.3F; }
+
+}  // namespace
+
+text::MeasureText measure_with(ImFont* font) {
+    return [font](std::string_view s) { return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s.data(), s.data() + s.size()).x; };
+}
+
+void paragraph(ScreenContext& ctx, std::string_view logical, ImFont* font, float width, ImU32 colour) {
+    const text::LaidOutParagraph& p = layout(ctx, logical, font, width);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    float y = origin.y;
+    for (const text::LaidOutLine& line : p.lines) {
+        const float x = ctx.rtl ? origin.x + width - line.width : origin.x;
+        draw->AddText(font, font->FontSize, ImVec2(x, y), colour, line.visual.c_str());
+        y += line_height(font);
+    }
+    ImGui::Dummy(ImVec2(width, y - origin.y));
+}
+
+bool big_button(ScreenContext& ctx, const std::string& id, std::string_view label, float width, ButtonKind kind, bool selected) {
+    ImFont* font = ctx.fonts.body;
+    const float padding = font->FontSize * 0.6F;
+    const text::LaidOutParagraph& p = layout(ctx, label, font, width - 2 * padding);
+    const float height = std::max(ctx.touch_height, static_cast<float>(p.lines.size()) * line_height(font) + 2 * padding);
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const bool pressed = ImGui::InvisibleButton(id.c_str(), ImVec2(width, height));
+    const ImVec2 max(min.x + width, min.y + height);
+    ctx.state.targets.add(id, min, max);
+
+    const Theme& t = ctx.theme;
+    ImU32 fill = kind == ButtonKind::primary ? t.primary : kind == ButtonKind::secondary ? t.secondary : t.panel;
+    ImU32 ink = kind == ButtonKind::primary ? t.primary_text : kind == ButtonKind::secondary ? t.secondary_text : t.text;
+    if (selected) {
+        fill = t.selected;
+        ink = t.primary_text;
+    }
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(min, max, fill, font->FontSize * 0.35F);
+    if (ImGui::IsItemActive()) draw->AddRectFilled(min, max, IM_COL32(0, 0, 0, 40), font->FontSize * 0.35F);
+    draw->AddRect(min, max, t.text, font->FontSize * 0.35F, 0, selected ? 4.0F : 1.5F);
+    float y = min.y + (height - static_cast<float>(p.lines.size()) * line_height(font)) / 2 + font->FontSize * 0.15F;
+    for (const text::LaidOutLine& line : p.lines) {
+        // Options read like text (aligned to the reading side); actions are centred.
+        const float x = kind == ButtonKind::option ? (ctx.rtl ? max.x - padding - line.width : min.x + padding)
+                                                   : min.x + (width - line.width) / 2;
+        draw->AddText(font, font->FontSize, ImVec2(x, y), ink, line.visual.c_str());
+        y += line_height(font);
+    }
+    return pressed;
+}
+
+void table(ScreenContext& ctx, const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows, float width) {
+    if (header.empty()) return;
+    ImFont* font = ctx.fonts.body;
+    const float column = width / static_cast<float>(header.size());
+    const float pad = font->FontSize * 0.4F;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    ImVec2 row_min = ImGui::GetCursorScreenPos();
+    const auto draw_row = [&](const std::vector<std::string>& cells, bool is_header) {
+        float tallest = 0;
+        for (std::size_t c = 0; c < cells.size(); ++c) {
+            const auto& p = layout(ctx, cells[c], font, column - 2 * pad);
+            tallest = std::max(tallest, static_cast<float>(p.lines.size()) * line_height(font));
+        }
+        const float height = tallest + 2 * pad;
+        if (is_header) draw->AddRectFilled(row_min, ImVec2(row_min.x + width, row_min.y + height), ctx.theme.panel);
+        for (std::size_t c = 0; c < cells.size(); ++c) {
+            const std::size_t slot = ctx.rtl ? cells.size() - 1 - c : c;  // first column on the reading side
+            const float x0 = row_min.x + static_cast<float>(slot) * column;
+            const auto& p = layout(ctx, cells[c], font, column - 2 * pad);
+            float y = row_min.y + pad;
+            for (const auto& line : p.lines) {
+                const float x = ctx.rtl ? x0 + column - pad - line.width : x0 + pad;
+                draw->AddText(font, font->FontSize, ImVec2(x, y), ctx.theme.text, line.visual.c_str());
+                y += line_height(font);
+            }
+            draw->AddRect(ImVec2(x0, row_min.y), ImVec2(x0 + column, row_min.y + height), ctx.theme.muted);
+        }
+        row_min.y += height;
+    };
+    draw_row(header, true);
+    for (const auto& row : rows) draw_row(row, false);
+    ImGui::Dummy(ImVec2(width, row_min.y - ImGui::GetCursorScreenPos().y));
+}
+
+std::optional<app::Intent> top_bar(ScreenContext& ctx, bool with_back, app::Intent::Kind back_intent, const std::string& progress) {
+    std::optional<app::Intent> intent;
+    const float inner = ctx.size.x - 2 * ctx.margin;
+    const float gap = ctx.margin / 2;
+    const float button = (inner - 2 * gap) / 3;
+    // Mirrored in right-to-left locales: back sits on the right, where reading starts.
+    const std::vector<int> order = ctx.rtl ? std::vector<int>{2, 1, 0} : std::vector<int>{0, 1, 2};
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        if (i > 0) ImGui::SameLine(0, gap);
+        switch (order[i]) {
+            case 0:
+                if (with_back) {
+                    if (big_button(ctx, "back", ctx.text("ui.nav.back"), button, ButtonKind::secondary)) intent = app::Intent{back_intent, {}, 0, 0};
+                } else {
+                    ImGui::Dummy(ImVec2(button, ctx.touch_height));
+                }
+                break;
+            case 1:
+                if (big_button(ctx, "larger_text", ctx.text("ui.button.larger_text"), button, ButtonKind::secondary, ctx.flow.larger_text()))
+                    intent = app::Intent{app::Intent::Kind::toggle_larger_text, {}, 0, 0};
+                break;
+            case 2:
+                if (big_button(ctx, "high_contrast", ctx.text("ui.button.high_contrast"), button, ButtonKind::secondary, ctx.flow.high_contrast()))
+                    intent = app::Intent{app::Intent::Kind::toggle_high_contrast, {}, 0, 0};
+                break;
+        }
+    }
+    if (!progress.empty()) paragraph(ctx, progress, ctx.fonts.body, inner, ctx.theme.muted);
+    return intent;
+}
+
+std::optional<ImVec2> TapTargets::center(const std::string& id) const {
+    const auto it = rects_.find(id);
+    if (it == rects_.end()) return std::nullopt;
+    return ImVec2((it->second.first.x + it->second.second.x) / 2, (it->second.first.y + it->second.second.y) / 2);
+}
+
+const Theme& theme_for(bool high_contrast) {
+    static const Theme normal{IM_COL32(247, 247, 242, 255), IM_COL32(26, 26, 26, 255),  IM_COL32(90, 90, 90, 255),
+                              IM_COL32(31, 95, 173, 255),  IM_COL32(255, 255, 255, 255), IM_COL32(225, 230, 238, 255),
+                              IM_COL32(20, 40, 80, 255),   IM_COL32(176, 0, 32, 255),    IM_COL32(255, 255, 255, 255),
+                              IM_COL32(18, 110, 60, 255),  IM_COL32(232, 236, 228, 255)};
+    static const Theme contrast{IM_COL32(0, 0, 0, 255),       IM_COL32(255, 255, 255, 255), IM_COL32(255, 255, 0, 255),
+                                IM_COL32(255, 255, 0, 255),   IM_COL32(0, 0, 0, 255),       IM_COL32(0, 0, 0, 255),
+                                IM_COL32(255, 255, 255, 255), IM_COL32(255, 60, 60, 255),   IM_COL32(0, 0, 0, 255),
+                                IM_COL32(0, 200, 255, 255),   IM_COL32(30, 30, 30, 255)};
+    return high_contrast ? contrast : normal;
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,30 @@
+#pragma once
+// The few widgets patient screens are made of, drawn with the text pipeline (so Arabic is joined
+// and right-aligned, Chinese wraps correctly) and sized for fingers.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "screen_context.hpp"
+
+namespace kiosk::ui {
+
+// Lays out and draws text at the cursor across `width`, right-aligned in right-to-left locales.
+void paragraph(ScreenContext& ctx, std::string_view logical, ImFont* font, float width, ImU32 colour);
+
+enum class ButtonKind { primary, secondary, option };
+
+// A finger-sized button whose label wraps; registered as tap target `id`. True when tapped.
+bool big_button(ScreenContext& ctx, const std::string& id, std::string_view label, float width, ButtonKind kind,
+                bool selected = false);
+
+// A table with a header row; columns run right to left in right-to-left locales.
+void table(ScreenContext& ctx, const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
+           float width);
+
+// The bar every patient screen has: back, larger text, high contrast (and progress when given).
+std::optional<app::Intent> top_bar(ScreenContext& ctx, bool with_back, app::Intent::Kind back_intent, const std::string& progress);
+
+text::MeasureText measure_with(ImFont* font);
+
+}  // namespace kiosk::ui
