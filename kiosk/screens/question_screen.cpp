@@ -17,12 +17,14 @@ std::optional<app::Intent> draw_question(ScreenContext& ctx) {
     begin_scrolling_area(ctx, ctx.touch_height + ctx.margin);
     paragraph(ctx, t.text(screening::question_text_key(q)), ctx.fonts.heading, width, ctx.theme.text);
     if (q.has_help) paragraph(ctx, t.text(screening::question_help_key(q)), ctx.fonts.body, width, ctx.theme.muted);
-    if (q.type == screening::QuestionType::multiple) paragraph(ctx, t.text("ui.question.choose_all"), ctx.fonts.body, width, ctx.theme.muted);
+    // The hint, unless the question's own help already explains how to answer.
+    if (q.type == screening::QuestionType::multiple && !q.has_help) paragraph(ctx, t.text("ui.question.choose_all"), ctx.fonts.body, width, ctx.theme.muted);
     ImGui::Dummy(ImVec2(width, ctx.margin / 3));
     const screening::Answer& answer = session.answer(index);
     for (std::size_t o = 0; o < q.options.size(); ++o) {
         const bool chosen = answer.given && (answer.options & (std::uint64_t{1} << o)) != 0;
-        if (big_button(ctx, "option:" + q.options[o], t.text(screening::option_text_key(q, q.options[o])), width, ButtonKind::option, chosen)) {
+        // A little narrower than the scrolling area, so that its edge does not clip the border.
+        if (big_button(ctx, "option:" + q.options[o], t.text(screening::option_text_key(q, q.options[o])), width - 6, ButtonKind::option, chosen)) {
             const auto kind = q.type == screening::QuestionType::multiple ? app::Intent::Kind::toggle_option : app::Intent::Kind::choose_option;
             intent = app::Intent{kind, q.options[o], 0, 0};
         }

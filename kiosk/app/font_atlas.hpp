@@ -1,0 +1,31 @@
+#pragma once
+// The font atlas: Noto Sans (Latin), Noto Sans Arabic (with its presentation forms) and Noto Sans
+// CJK SC, found through fontconfig and merged, rasterised with imgui_freetype, holding only the
+// glyphs the bundle's texts use once shaped (not whole Unicode blocks: the full CJK range alone
+// would make a 128 MB atlas).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "kiosk_bundle.hpp"
+#include "screen_context.hpp"
+
+namespace kiosk::app {
+
+struct FontFiles {
+    std::string latin;
+    std::string arabic;
+    std::string cjk;
+    int cjk_index = 0;  // face of the .ttc collection
+};
+
+// Nothing, with `problem` set, when a required font is not installed.
+std::optional<FontFiles> find_font_files(std::string& problem);
+
+// Adds the fonts to io.Fonts and builds the atlas; `glyph_ranges` must outlive the atlas.
+std::optional<ui::FontSet> build_font_atlas(const FontFiles& files, const screening::KioskBundle& bundle, float scale,
+                                            ImVector<ImWchar>& glyph_ranges, std::string& problem);
+
+}  // namespace kiosk::app

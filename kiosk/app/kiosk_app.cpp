@@ -1,0 +1,374 @@
+#include "kiosk_app.hpp"
+
+#include <cfloat>
+#include <cstdio>
+#include <functional>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <GLFW/glfw3.h>
+#include <GL/gl.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <stb_image_write.h>
+
+#include "font_atlas.hpp"
+#include "kiosk_config.hpp"
+#include "kiosk_flow.hpp"
+#include "kiosk_ui.hpp"
+#include "script_player.hpp"
+
+#ifndef KIOSK_DEFAULT_BUNDLE_DIR
+#define KIOSK_DEFAULT_BUNDLE_DIR "."
+#endif
+
+namespace kiosk::app {
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Options
+// ---------------------------------------------------------------------------------------------
+
+struct Options {
+    std::string config_file;
+    std::string bundle;
+    std::string database;
+    int width = 0;  // 0: full screen
+    int height = 0;
+    std::string screenshot_dir;
+    std::string script;
+};
+
+bool parse_options(int argc, char** argv, Options& o, std::string& problem) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        const auto value = [&]() -> std::string { return i + 1 < argc ? argv[++i] : std::string(); };
+        if (a == "--config") o.config_file = value();
+        else if (a == "--bundle") o.bundle = value();
+        else if (a == "--database") o.database = value();
+        else if (a == "--screenshot") o.screenshot_dir = value();
+        else if (a == "--script") o.script = value();
+        else if (a == "--windowed") {
+            if (std::sscanf(value().c_str(), "%dx%d", &o.width, &o.height) != 2 || o.width < 200 || o.height < 200) {
+                problem = "--windowed takes WIDTHxHEIGHT, such as 1080x1920";
+                return false;
+            }
+        } else {
+            problem = "unknown option " + a;
+            return false;
+        }
+    }
+    if (o.screenshot_dir.empty() != o.script.empty()) {
+        problem = "--screenshot DIR and --script FILE go together";
+        return false;
+    }
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Window events: any input asks for a few frames (a tap needs two, a popup three)
+// ---------------------------------------------------------------------------------------------
+
+bool input_arrived = false;
+void on_cursor(GLFWwindow*, double, double) { input_arrived = true; }
+void on_button(GLFWwindow*, int, int, int) { input_arrived = true; }
+void on_key(GLFWwindow*, int, int, int, int) { input_arrived = true; }
+void on_size(GLFWwindow*, int, int) { input_arrived = true; }
+
+struct GlfwSession {
+    bool started = false;
+    GLFWwindow* window = nullptr;
+    bool imgui = false;
+    ~GlfwSession() {
+        if (imgui) {
+            ImGui_ImplOpenGL3_Shutdown();
+            ImGui_ImplGlfw_Shutdown();
+            ImGui::DestroyContext();
+        }
+        if (window) glfwDestroyWindow(window);
+        if (started) glfwTerminate();
+    }
+};
+
+bool save_png(const std::string& path, int width, int height) {
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 3);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+    const std::size_t row = static_cast<std::size_t>(width) * 3;
+    for (int y = 0; y < height / 2; ++y) {
+        std::swap_ranges(pixels.begin() + static_cast<std::ptrdiff_t>(row * static_cast<std::size_t>(y)),
+                         pixels.begin() + static_cast<std::ptrdiff_t>(row * static_cast<std::size_t>(y + 1)),
+                         pixels.begin() + static_cast<std::ptrdiff_t>(row * static_cast<std::size_t>(height - 1 - y)));
+    }
+    return stbi_write_png(path.c_str(), width, height, 3, pixels.data(), static_cast<int>(row)) != 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] The kiosk
+// ---------------------------------------------------------------------------------------------
+
+class Kiosk {
+public:
+    explicit Kiosk(Options options) : options_(std::move(options)) {}
+
+    int run() {
+        // Start-up as named steps; the first failure is shown as "out of service" (never a crash
+        // to the desktop) and its reason printed for staff.
+        const std::vector<std::pair<const char*, std::function<std::string()>>> steps = {
+            {"read configuration", [&] { return read_configuration(); }},
+            {"load content", [&] { return load_content(); }},
+            {"open submission store", [&] { return open_store(); }},
+            {"open window", [&] { return open_window(); }},
+            {"build fonts", [&] { return build_fonts(); }},
+        };
+        for (const auto& [name, step] : steps) {
+            if (std::string problem = step(); !problem.empty()) {
+                failure_ = std::string(name) + ": " + problem;
+                std::cerr << "kiosk: out of service: " << failure_ << "\n";
+                break;
+            }
+        }
+        if (!glfw_.imgui) return 1;  // no window: nothing to show
+        if (!options_.script.empty()) return play_script();
+        loop();
+        return 0;
+    }
+
+private:
+    std::string read_configuration() {
+        config_ = default_config(KIOSK_DEFAULT_BUNDLE_DIR);
+        if (!options_.config_file.empty()) {
+            content::Diagnostics d;
+            auto read = read_config(options_.config_file, config_, d);
+            if (!read) return d.items().empty() ? "cannot read " + options_.config_file : content::format_diagnostic(d.items().front());
+            config_ = *read;
+        }
+        if (!options_.bundle.empty()) config_.bundle = options_.bundle;
+        if (!options_.database.empty()) config_.database = options_.database;
+        return {};
+    }
+
+    std::string load_content() {
+        bundle_ = std::make_unique<screening::KioskBundle>(screening::load_kiosk_bundle(config_.bundle));
+        if (bundle_->usable) return {};
+        for (const auto& d : bundle_->content.diagnostics.items()) {
+            if (d.severity == content::Severity::error) return "the content has errors (run kiosk-content lint): " + content::format_diagnostic(d);
+        }
+        return "the content in " + config_.bundle.string() + " cannot be used";
+    }
+
+    std::string open_store() {
+        std::error_code ec;
+        std::filesystem::create_directories(config_.database.parent_path(), ec);
+        auto opened = store::SubmissionStore::open(config_.database);
+        if (auto* e = std::get_if<store::SqliteError>(&opened)) return e->message;
+        store_ = std::make_unique<store::SubmissionStore>(std::move(std::get<store::SubmissionStore>(opened)));
+        for (const std::string& m : store_->status().staff_messages) std::cerr << "kiosk: " << m << "\n";
+        return {};
+    }
+
+    std::string open_window() {
+        if (!glfwInit()) return "no display (GLFW could not start)";
+        glfw_.started = true;
+        glfwWindowHint(GLFW_DECORATED, GLFW_FALSE);
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+        int width = options_.width;
+        int height = options_.height;
+        GLFWmonitor* monitor = nullptr;
+        if (width == 0) {
+            monitor = glfwGetPrimaryMonitor();
+            const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+            if (!mode) return "no monitor";
+            width = mode->width;
+            height = mode->height;
+        }
+        glfw_.window = glfwCreateWindow(width, height, "Magnesium IV kiosk", monitor, nullptr);
+        if (!glfw_.window) return "the window could not be created";
+        glfwMakeContextCurrent(glfw_.window);
+        if (glfwGetCurrentContext() != glfw_.window) return "no OpenGL context";
+        glfwSwapInterval(1);
+        glfwSetInputMode(glfw_.window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
+        // Our callbacks first: the ImGui backend chains to them.
+        glfwSetCursorPosCallback(glfw_.window, on_cursor);
+        glfwSetMouseButtonCallback(glfw_.window, on_button);
+        glfwSetKeyCallback(glfw_.window, on_key);
+        glfwSetFramebufferSizeCallback(glfw_.window, on_size);
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+        ImGui_ImplGlfw_InitForOpenGL(glfw_.window, true);
+        ImGui_ImplOpenGL3_Init("#version 130");
+        glfw_.imgui = true;
+        return {};
+    }
+
+    std::string build_fonts() {
+        std::string problem;
+        const auto files = find_font_files(problem);
+        if (!files) return problem;
+        int width = 0;
+        int height = 0;
+        glfwGetFramebufferSize(glfw_.window, &width, &height);
+        const float scale = static_cast<float>(std::min(width, height)) / 1080.0F;
+        auto fonts = build_font_atlas(*files, *bundle_, std::max(0.6F, scale), glyph_ranges_, problem);
+        if (!fonts) return problem;
+        fonts_ = *fonts;
+        flow_ = std::make_unique<KioskFlow>(*bundle_, *store_, config_, now());
+        return {};
+    }
+
+    double now() const { return glfwGetTime() + time_offset_; }
+
+    // One frame. `pointer` overrides the mouse (scripts); otherwise a released finger is moved away
+    // from the frame after its release, so that no button stays hovered.
+    void frame(bool capture_to_file, const std::string& png, std::optional<ImVec2> pointer = std::nullopt, bool down = false) {
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGuiIO& io = ImGui::GetIO();
+        if (!options_.script.empty()) {
+            io.MousePos = pointer.value_or(ImVec2(-FLT_MAX, -FLT_MAX));
+            io.MouseDown[0] = down;
+        } else if (!io.MouseDown[0]) {
+            if (released_) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+            released_ = was_down_;
+        }
+        was_down_ = io.MouseDown[0];
+        if (io.MouseDown[0]) released_ = false;
+        if (flow_) flow_->tick(now());
+        ImGui::NewFrame();
+        std::optional<Intent> intent;
+        if (flow_ && failure_.empty()) intent = ui::draw_kiosk(*flow_, now(), fonts_, ui_, io.DisplaySize);
+        else draw_out_of_service();
+        ImGui::Render();
+        int width = 0;
+        int height = 0;
+        glfwGetFramebufferSize(glfw_.window, &width, &height);
+        glViewport(0, 0, width, height);
+        glClearColor(0.97F, 0.97F, 0.95F, 1.0F);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        if (capture_to_file && !save_png(png, width, height)) std::cerr << "kiosk: could not write " << png << "\n";
+        glfwSwapBuffers(glfw_.window);
+        if (intent && flow_) flow_->apply(*intent, now());
+    }
+
+    void draw_out_of_service() {
+        const ImVec2 size = ImGui::GetIO().DisplaySize;
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(size);
+        ImGui::Begin("out_of_service", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
+        const bool texts = bundle_ && bundle_->usable;
+        // The bundle's words when it loaded; otherwise the one sentence that must never be missing.
+        const std::string title = texts ? content::LocalizedText(bundle_->content.bundle, config_.default_locale).text("ui.out_of_service.title")
+                                        : "This kiosk is not available right now.";
+        const std::string body = texts ? content::LocalizedText(bundle_->content.bundle, config_.default_locale).text("ui.out_of_service.body")
+                                       : "Please ask at the front desk.";
+        ImGui::SetWindowFontScale(2.5F);
+        ImGui::TextWrapped("%s", text::visual_line(title, text::Direction::left_to_right).c_str());
+        ImGui::TextWrapped("%s", text::visual_line(body, text::Direction::left_to_right).c_str());
+        ImGui::SetWindowFontScale(1.0F);
+        ImGui::SetCursorPosY(size.y - 80);
+        ImGui::TextWrapped("For staff: %s", failure_.c_str());
+        ImGui::End();
+    }
+
+    void loop() {
+        int frames_wanted = 3;
+        while (!glfwWindowShouldClose(glfw_.window)) {
+            if (frames_wanted <= 0) {
+                // Sleep until input or until a timer (idle countdown, result screen) needs a frame.
+                const double timeout = flow_ ? std::clamp(flow_->seconds_until_next_change(now()), 0.02, 5.0) : 5.0;
+                glfwWaitEventsTimeout(timeout);
+                frames_wanted = 1;
+            } else {
+                glfwPollEvents();
+            }
+            if (input_arrived) {
+                frames_wanted = 3;
+                input_arrived = false;
+            }
+            frame(false, {});
+            --frames_wanted;
+            if (ImGui::GetIO().MouseDown[0] || ImGui::IsAnyItemActive() || ui_.scroll.animating()) frames_wanted = std::max(frames_wanted, 1);
+        }
+    }
+
+    int play_script() {
+        std::string problem;
+        const auto steps = read_script(options_.script, problem);
+        if (!steps) {
+            std::cerr << "kiosk: " << problem << "\n";
+            return 2;
+        }
+        std::filesystem::create_directories(options_.screenshot_dir);
+        int shots = 0;
+        const auto settle = [&] {
+            for (int i = 0; i < 3; ++i) frame(false, {});
+        };
+        settle();
+        for (const ScriptStep& step : *steps) {
+            switch (step.kind) {
+                case ScriptStep::Kind::tap: {
+                    const std::optional<ImVec2> at = ui_.targets.center(step.argument);
+                    if (!at) {
+                        std::cerr << "kiosk: " << options_.script << ":" << step.line << ": no '" << step.argument << "' on this screen\n";
+                        return 1;
+                    }
+                    frame(false, {}, at, true);
+                    frame(false, {}, at, false);
+                    settle();
+                    break;
+                }
+                case ScriptStep::Kind::shot: {
+                    char name[256];
+                    std::snprintf(name, sizeof name, "%s/%02d-%s.png", options_.screenshot_dir.c_str(), ++shots, step.argument.c_str());
+                    frame(true, name);
+                    std::cout << "screenshot: " << name << "\n";
+                    break;
+                }
+                case ScriptStep::Kind::idle:
+                    time_offset_ += std::stod(step.argument);
+                    settle();
+                    break;
+                case ScriptStep::Kind::quit: return 0;
+            }
+        }
+        return 0;
+    }
+
+    Options options_;
+    GlfwSession glfw_;
+    KioskConfig config_;
+    std::unique_ptr<screening::KioskBundle> bundle_;
+    std::unique_ptr<store::SubmissionStore> store_;
+    std::unique_ptr<KioskFlow> flow_;
+    ImVector<ImWchar> glyph_ranges_;
+    ui::FontSet fonts_;
+    ui::UiState ui_;
+    std::string failure_;
+    double time_offset_ = 0;
+    bool was_down_ = false;
+    bool released_ = false;
+};
+
+}  // namespace
+
+int run_kiosk(int argc, char** argv) {
+    Options options;
+    std::string problem;
+    if (!parse_options(argc, argv, options, problem)) {
+        std::cerr << "kiosk: " << problem << "\nusage: kiosk [--config FILE] [--bundle DIR] [--database FILE] [--windowed WxH] "
+                                             "[--screenshot DIR --script FILE]\n";
+        return 2;
+    }
+    return Kiosk(std::move(options)).run();
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,24 @@
+#pragma once
+// Scripted taps for screenshots and end-to-end tests. One command per line:
+//   tap ID        tap the widget registered as ID (e.g. start, lang:ar, option:none, next, send)
+//   shot NAME     save the screen as DIR/NN-NAME.png
+//   idle SECONDS  pretend no one touched the screen for that long (tests the idle wipe)
+//   quit
+// Lines starting with # are comments.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk::app {
+
+struct ScriptStep {
+    enum class Kind { tap, shot, idle, quit } kind;
+    std::string argument;
+    int line = 0;
+};
+
+// Nothing (with `problem` as "file:line: …") when a line is not a known command.
+std::optional<std::vector<ScriptStep>> read_script(const std::filesystem::path& file, std::string& problem);
+
+}  // namespace kiosk::app
