@@ -1,16 +1,28 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds the release preset and runs the main job.
-# Until the kiosk window exists (issue 5), the main job is the content check that every content
-# editor runs: kiosk-content lint on the bundled content, then a preview of every language.
+# Installs what is missing, builds the release preset and runs the kiosk with the bundled content
+# and an embedded SQLite database (under $XDG_STATE_HOME or ~/.local/state/magnesium-kiosk/).
+# With a display, the kiosk opens full screen (Esc does nothing: it is a kiosk; close it from
+# another terminal). Without one, it runs under Xvfb at 1080x1920 and walks a patient through
+# every screen in each language, saving screenshots.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh
 cmake --preset release >/dev/null
 cmake --build --preset release -j "$(nproc)"
+./build/release/content/kiosk-content lint . | tail -5
 
-./build/release/content/kiosk-content lint .
+if [ -n "${DISPLAY:-}" ]; then
+  exec ./build/release/kiosk/kiosk "$@"
+fi
+
+shots=build/release/screenshots
+rm -rf "$shots"
 for tag in en es ar zh-Hans; do
-  ./build/release/content/kiosk-content preview "$tag" > "build/release/preview-$tag.txt"
+  xvfb-run -a -s "-screen 0 1080x1920x24" ./build/release/kiosk/kiosk \
+    --database "build/release/screenshot-run/kiosk-$tag.db" \
+    --screenshot "$shots/$tag" --script "tests/kiosk/scripts/tour-$tag.script" > /dev/null
 done
-echo "Each language's education pages, as text: build/release/preview-{en,es,ar,zh-Hans}.txt"
+echo "No display here: the kiosk ran under Xvfb (1080x1920) through a full flagged screening in"
+echo "en, es, ar and zh-Hans. Its screenshots are in $shots/<language>/:"
+ls "$shots"/*/ | head -40
