@@ -9,3 +9,7 @@ cmake --build --preset release -j "$(nproc)" --target bench_content_load bench_r
 ./build/release/tests/bench/bench_routing
 # On the disk the kiosk's database would use (the build folder here).
 ./build/release/tests/bench/bench_store build/release/bench-store
+# The kiosk itself, as issue 5 asks: under Xvfb with Mesa llvmpipe at 1080x1920.
+cmake --build --preset release -j "$(nproc)" --target kiosk
+rm -rf build/release/bench-kiosk
+xvfb-run -a -s "-screen 0 1080x1920x24" ./build/release/kiosk/kiosk --measure --database build/release/bench-kiosk/kiosk.db

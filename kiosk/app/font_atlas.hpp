@@ -5,6 +5,7 @@
 // would make a 128 MB atlas).
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <imgui.h>
@@ -24,8 +25,10 @@ struct FontFiles {
 // Nothing, with `problem` set, when a required font is not installed.
 std::optional<FontFiles> find_font_files(std::string& problem);
 
-// Adds the fonts to io.Fonts and builds the atlas; `glyph_ranges` must outlive the atlas.
-std::optional<ui::FontSet> build_font_atlas(const FontFiles& files, const screening::KioskBundle& bundle, float scale,
-                                            ImVector<ImWchar>& glyph_ranges, std::string& problem);
+// Builds io.Fonts for one language: its texts (shaped), the base language's (texts fall back to
+// it), every language's native name for the picker, digits and punctuation. Call between frames;
+// `glyph_ranges` must outlive the atlas.
+std::optional<ui::FontSet> build_font_atlas(const FontFiles& files, const screening::KioskBundle& bundle, std::string_view locale_tag,
+                                            float scale, ImVector<ImWchar>& glyph_ranges, std::string& problem);
 
 }  // namespace kiosk::app

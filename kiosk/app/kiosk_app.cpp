@@ -1,7 +1,16 @@
 #include "kiosk_app.hpp"
 
+#include <algorithm>
 #include <cfloat>
+#include <chrono>
 #include <cstdio>
+#include <ctime>
+#include <fstream>
+#include <limits>
+#include <sstream>
+
+#include <malloc.h>
+#include <unistd.h>
 #include <functional>
 #include <iostream>
 #include <memory>
@@ -41,6 +50,7 @@ struct Options {
     int height = 0;
     std::string screenshot_dir;
     std::string script;
+    bool measure = false;  // print start-up, memory, idle and frame-time figures, then exit
 };
 
 bool parse_options(int argc, char** argv, Options& o, std::string& problem) {
@@ -52,6 +62,7 @@ bool parse_options(int argc, char** argv, Options& o, std::string& problem) {
         else if (a == "--database") o.database = value();
         else if (a == "--screenshot") o.screenshot_dir = value();
         else if (a == "--script") o.script = value();
+        else if (a == "--measure") o.measure = true;
         else if (a == "--windowed") {
             if (std::sscanf(value().c_str(), "%dx%d", &o.width, &o.height) != 2 || o.width < 200 || o.height < 200) {
                 problem = "--windowed takes WIDTHxHEIGHT, such as 1080x1920";
@@ -127,13 +138,20 @@ public:
             {"build fonts", [&] { return build_fonts(); }},
         };
         for (const auto& [name, step] : steps) {
-            if (std::string problem = step(); !problem.empty()) {
+            const auto step_start = std::chrono::steady_clock::now();
+            std::string problem = step();
+            if (options_.measure) {
+                std::printf("  start-up step %-22s %6.1f ms\n", name,
+                            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - step_start).count());
+            }
+            if (!problem.empty()) {
                 failure_ = std::string(name) + ": " + problem;
                 std::cerr << "kiosk: out of service: " << failure_ << "\n";
                 break;
             }
         }
         if (!glfw_.imgui) return 1;  // no window: nothing to show
+        if (options_.measure) return measure();
         if (!options_.script.empty()) return play_script();
         loop();
         return 0;
@@ -213,14 +231,32 @@ private:
         std::string problem;
         const auto files = find_font_files(problem);
         if (!files) return problem;
+        font_files_ = *files;
+        flow_ = std::make_unique<KioskFlow>(*bundle_, *store_, config_, now());
+        return atlas_for(flow_->text().locale().tag);
+    }
+
+    // The atlas holds the glyphs of the language on screen; another language rebuilds it between
+    // two frames (never during one), so the switch shows no glitch.
+    std::string atlas_for(const std::string& tag) {
+        if (tag == atlas_locale_) return {};
         int width = 0;
         int height = 0;
         glfwGetFramebufferSize(glfw_.window, &width, &height);
-        const float scale = static_cast<float>(std::min(width, height)) / 1080.0F;
-        auto fonts = build_font_atlas(*files, *bundle_, std::max(0.6F, scale), glyph_ranges_, problem);
+        const float scale = std::max(0.6F, static_cast<float>(std::min(width, height)) / 1080.0F);
+        std::string problem;
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        auto fonts = build_font_atlas(font_files_, *bundle_, tag, scale, glyph_ranges_, problem);
         if (!fonts) return problem;
         fonts_ = *fonts;
-        flow_ = std::make_unique<KioskFlow>(*bundle_, *store_, config_, now());
+        // Upload now and drop the CPU copies of the atlas: only the GPU needs it from here on.
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+        ImGui::GetIO().Fonts->ClearTexData();
+        ui_.layout.clear();  // widths were measured with the old fonts
+        atlas_locale_ = tag;
+        // The font files and ImGui's copies of them (tens of MB for CJK) were freed; give the
+        // memory back to the system instead of keeping it in the heap for a rebuild.
+        malloc_trim(0);
         return {};
     }
 
@@ -229,6 +265,9 @@ private:
     // One frame. `pointer` overrides the mouse (scripts); otherwise a released finger is moved away
     // from the frame after its release, so that no button stays hovered.
     void frame(bool capture_to_file, const std::string& png, std::optional<ImVec2> pointer = std::nullopt, bool down = false) {
+        if (flow_ && failure_.empty()) {
+            if (std::string problem = atlas_for(flow_->text().locale().tag); !problem.empty()) failure_ = "build fonts: " + problem;
+        }
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGuiIO& io = ImGui::GetIO();
@@ -343,6 +382,8 @@ private:
         return 0;
     }
 
+    int measure();
+
     Options options_;
     GlfwSession glfw_;
     KioskConfig config_;
@@ -350,22 +391,124 @@ private:
     std::unique_ptr<store::SubmissionStore> store_;
     std::unique_ptr<KioskFlow> flow_;
     ImVector<ImWchar> glyph_ranges_;
+    FontFiles font_files_;
+    std::string atlas_locale_;
     ui::FontSet fonts_;
     ui::UiState ui_;
     std::string failure_;
     double time_offset_ = 0;
+    std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();  // constructed first thing in main()
     bool was_down_ = false;
     bool released_ = false;
 };
 
 }  // namespace
 
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Measurements (kiosk --measure): printed figures for the benchmark, not a test
+// ---------------------------------------------------------------------------------------------
+
+double seconds_since_process_start() {
+    // Field 22 of /proc/self/stat: start time in clock ticks after boot; /proc/uptime: now.
+    std::ifstream stat("/proc/self/stat");
+    std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+    std::istringstream fields(text.substr(text.rfind(')') + 2));
+    std::string field;
+    for (int i = 3; i <= 22 && fields >> field; ++i) {}
+    std::ifstream uptime("/proc/uptime");
+    double up = 0;
+    uptime >> up;
+    return up - std::stod(field) / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+long pss_kib() {
+    std::ifstream rollup("/proc/self/smaps_rollup");
+    std::string key;
+    long value = 0;
+    while (rollup >> key) {
+        if (key == "Pss:" && rollup >> value) return value;
+        rollup.ignore(std::numeric_limits<std::streamsize>::max(), '\n');
+    }
+    return -1;
+}
+
+double cpu_seconds(clockid_t clock) {
+    timespec t{};
+    clock_gettime(clock, &t);
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
+}
+
+std::pair<double, double> median_p99(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return {v[v.size() / 2], v[std::min(v.size() - 1, v.size() * 99 / 100)]};
+}
+
+int Kiosk::measure() {
+    if (!flow_) return 1;
+    frame(false, {});
+    glFinish();  // the complete welcome screen is on screen
+    const double to_welcome = seconds_since_process_start();
+    const double from_main = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+    long peak = pss_kib();
+    std::printf("PSS at the welcome screen: %.1f MB\n", static_cast<double>(peak) / 1024.0);
+    std::printf("start to complete welcome screen: %.0f ms (process start, 10 ms ticks); %.0f ms from main()\n", to_welcome * 1000,
+                from_main * 1000);
+
+    // Idle: the real loop, sleeping in glfwWaitEventsTimeout, for 10 seconds with no input.
+    const double cpu_before = cpu_seconds(CLOCK_PROCESS_CPUTIME_ID);
+    const double idle_until = glfwGetTime() + 10;
+    int idle_frames = 0;
+    while (glfwGetTime() < idle_until) {
+        glfwWaitEventsTimeout(std::clamp(std::min(flow_->seconds_until_next_change(now()), idle_until - glfwGetTime()), 0.01, 5.0));
+        if (input_arrived) {
+            input_arrived = false;
+            frame(false, {});
+            ++idle_frames;
+        }
+    }
+    const double idle_cpu = cpu_seconds(CLOCK_PROCESS_CPUTIME_ID) - cpu_before;
+    std::printf("idle for 10 s: %.3f s CPU = %.3f%% of a core (%d frames drawn)\n", idle_cpu, idle_cpu * 10, idle_frames);
+
+    // Scrolling: a finger dragging the longest education page, 240 frames, in every language.
+    options_.script = "measure";  // frame() now takes the pointer from us
+    const std::vector<LanguageChoice> languages = flow_->languages();  // flow_ is replaced below
+    for (const LanguageChoice& language : languages) {
+        flow_ = std::make_unique<KioskFlow>(*bundle_, *store_, config_, now());
+        flow_->apply(Intent{Intent::Kind::choose_language, language.tag, 0, 0}, now());
+        flow_->apply(Intent{Intent::Kind::start, {}, 0, 0}, now());
+        for (int p = 0; p < 7; ++p) flow_->apply(Intent{Intent::Kind::next_page, {}, 0, 0}, now());  // "who should not"
+        for (int i = 0; i < 3; ++i) frame(false, {});
+        std::vector<double> cpu_ms;
+        std::vector<double> wall_ms;
+        const ImVec2 size = ImGui::GetIO().DisplaySize;
+        for (int i = 0; i < 240; ++i) {
+            const float phase = static_cast<float>(i % 60) / 60.0F;  // drag up, lift, again
+            const ImVec2 at(size.x / 2, size.y * (0.75F - 0.4F * phase));
+            const double cpu0 = cpu_seconds(CLOCK_THREAD_CPUTIME_ID);
+            const double wall0 = glfwGetTime();
+            frame(false, {}, at, i % 60 != 59);
+            glFinish();
+            cpu_ms.push_back((cpu_seconds(CLOCK_THREAD_CPUTIME_ID) - cpu0) * 1000);
+            wall_ms.push_back((glfwGetTime() - wall0) * 1000);
+        }
+        const auto [cpu_median, cpu_p99] = median_p99(cpu_ms);
+        const auto [wall_median, wall_p99] = median_p99(wall_ms);
+        std::printf("scrolling %-8s main thread CPU per frame: median %.2f ms, p99 %.2f ms; wall: median %.2f ms, p99 %.2f ms\n",
+                    language.tag.c_str(), cpu_median, cpu_p99, wall_median, wall_p99);
+        const long pss = pss_kib();
+        std::printf("           PSS after %s: %.1f MB\n", language.tag.c_str(), static_cast<double>(pss) / 1024.0);
+        peak = std::max(peak, pss);
+    }
+    std::printf("peak PSS: %.1f MB\n", static_cast<double>(peak) / 1024.0);
+    return 0;
+}
+
 int run_kiosk(int argc, char** argv) {
     Options options;
     std::string problem;
     if (!parse_options(argc, argv, options, problem)) {
         std::cerr << "kiosk: " << problem << "\nusage: kiosk [--config FILE] [--bundle DIR] [--database FILE] [--windowed WxH] "
-                                             "[--screenshot DIR --script FILE]\n";
+                                             "[--screenshot DIR --script FILE] [--measure]\n";
         return 2;
     }
     return Kiosk(std::move(options)).run();

@@ -9,8 +9,8 @@ std::optional<app::Intent> draw_result(ScreenContext& ctx) {
     const content::LocalizedText& t = ctx.flow.text();
     const app::ResultView& result = *ctx.flow.result();
     const float width = ctx.size.x - 2 * ctx.margin;
-    std::optional<app::Intent> intent;
-    ImGui::Dummy(ImVec2(width, ctx.margin));
+    std::optional<app::Intent> intent = top_bar(ctx, false, app::Intent::Kind::done, {});
+    ImGui::Dummy(ImVec2(width, ctx.margin / 2));
     const bool urgent = result.severity == screening::Severity::urgent;
     if (urgent || !result.stored) {
         const ImVec2 min = ImGui::GetCursorScreenPos();
