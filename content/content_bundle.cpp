@@ -5,6 +5,8 @@
 #include <optional>
 #include <set>
 
+#include <unicode/unistr.h>
+
 #include "locale_tag.hpp"
 #include "spelling_suggestion.hpp"
 #include "toml_string_position.hpp"
@@ -90,6 +92,35 @@ void compare_with_base(const LocaleFile& file, const std::string& key, const Loc
                                     "in '" + key + "': the select on {" + choice.name + "} lacks " + join_names(lacking, "'", "'") +
                                         " that the English text has; those fall to 'other'");
             }
+        }
+    }
+}
+
+// Scripts whose letters change shape and order through OpenType rules (HarfBuzz), which the
+// kiosk's presentation-form pipeline cannot do: say so instead of showing broken text.
+std::optional<std::string> script_needing_shaping(std::string_view utf8) {
+    struct Range { char32_t first, last; const char* name; };
+    static constexpr Range ranges[] = {{0x0900, 0x0DFF, "an Indic script (Devanagari, Bengali, Tamil, …)"},
+                                       {0x0E00, 0x0EFF, "Thai or Lao"},
+                                       {0x1000, 0x109F, "Myanmar"},
+                                       {0x1780, 0x17FF, "Khmer"}};
+    const icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    for (int32_t i = 0; i < s.length(); i = s.moveIndex32(i, 1)) {
+        const auto c = static_cast<char32_t>(s.char32At(i));
+        for (const Range& r : ranges) {
+            if (c >= r.first && c <= r.last) return std::string(r.name);
+        }
+    }
+    return std::nullopt;
+}
+
+void check_scripts(const LocaleFile& file, Diagnostics& diagnostics) {
+    for (const auto& [key, entry] : file.entries) {
+        if (auto script = script_needing_shaping(entry.text)) {
+            diagnostics.warning(file.relative_path, entry.value_at,
+                                "'" + key + "' is written in " + *script + ", which needs OpenType shaping that the kiosk does not "
+                                "do yet: patients would see it wrongly joined or ordered");
+            return;  // once per file is enough to say it
         }
     }
 }
@@ -240,6 +271,7 @@ private:
     void check_translation(const LocaleFile& file, const LocaleFile& base) {
         LocaleTexts locale = make_locale_texts(file);
         check_direction(file, locale, d_);
+        check_scripts(file, d_);
 
         // Keys that English does not have would never be shown: almost always a typo.
         std::vector<std::string_view> base_keys;
