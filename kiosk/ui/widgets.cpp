@@ -35,11 +35,20 @@ void paragraph(ScreenContext& ctx, std::string_view logical, ImFont* font, float
     ImGui::Dummy(ImVec2(width, y - origin.y));
 }
 
-bool big_button(ScreenContext& ctx, const std::string& id, std::string_view label, float width, ButtonKind kind, bool selected) {
+// How tall a button must be for its wrapped label (never below a fingertip's height).
+float button_height(ScreenContext& ctx, std::string_view label, float width) {
     ImFont* font = ctx.fonts.body;
     const float padding = font->FontSize * 0.6F;
     const text::LaidOutParagraph& p = layout(ctx, label, font, width - 2 * padding);
-    const float height = std::max(ctx.touch_height, static_cast<float>(p.lines.size()) * line_height(font) + 2 * padding);
+    return std::max(ctx.touch_height, static_cast<float>(p.lines.size()) * line_height(font) + 2 * padding);
+}
+
+bool big_button(ScreenContext& ctx, const std::string& id, std::string_view label, float width, ButtonKind kind, bool selected,
+                float min_height) {
+    ImFont* font = ctx.fonts.body;
+    const float padding = font->FontSize * 0.6F;
+    const text::LaidOutParagraph& p = layout(ctx, label, font, width - 2 * padding);
+    const float height = std::max(min_height, button_height(ctx, label, width));
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const bool pressed = ImGui::InvisibleButton(id.c_str(), ImVec2(width, height));
     const ImVec2 max(min.x + width, min.y + height);
@@ -108,22 +117,26 @@ std::optional<app::Intent> top_bar(ScreenContext& ctx, bool with_back, app::Inte
     const float button = (inner - 2 * gap) / 3;
     // Mirrored in right-to-left locales: back sits on the right, where reading starts.
     const std::vector<int> order = ctx.rtl ? std::vector<int>{2, 1, 0} : std::vector<int>{0, 1, 2};
+    // One height for the row: the tallest label decides (a wrapped "Letra más grande").
+    const std::string labels[] = {ctx.text("ui.nav.back"), ctx.text("ui.button.larger_text"), ctx.text("ui.button.high_contrast")};
+    float row = 0;
+    for (const std::string& label : labels) row = std::max(row, button_height(ctx, label, button));
     for (std::size_t i = 0; i < order.size(); ++i) {
         if (i > 0) ImGui::SameLine(0, gap);
         switch (order[i]) {
             case 0:
                 if (with_back) {
-                    if (big_button(ctx, "back", ctx.text("ui.nav.back"), button, ButtonKind::secondary)) intent = app::Intent{back_intent, {}, 0, 0};
+                    if (big_button(ctx, "back", labels[0], button, ButtonKind::secondary, false, row)) intent = app::Intent{back_intent, {}, 0, 0};
                 } else {
-                    ImGui::Dummy(ImVec2(button, ctx.touch_height));
+                    ImGui::Dummy(ImVec2(button, row));
                 }
                 break;
             case 1:
-                if (big_button(ctx, "larger_text", ctx.text("ui.button.larger_text"), button, ButtonKind::secondary, ctx.flow.larger_text()))
+                if (big_button(ctx, "larger_text", labels[1], button, ButtonKind::secondary, ctx.flow.larger_text(), row))
                     intent = app::Intent{app::Intent::Kind::toggle_larger_text, {}, 0, 0};
                 break;
             case 2:
-                if (big_button(ctx, "high_contrast", ctx.text("ui.button.high_contrast"), button, ButtonKind::secondary, ctx.flow.high_contrast()))
+                if (big_button(ctx, "high_contrast", labels[2], button, ButtonKind::secondary, ctx.flow.high_contrast(), row))
                     intent = app::Intent{app::Intent::Kind::toggle_high_contrast, {}, 0, 0};
                 break;
         }

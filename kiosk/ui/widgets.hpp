@@ -16,7 +16,7 @@ enum class ButtonKind { primary, secondary, option };
 
 // A finger-sized button whose label wraps; registered as tap target `id`. True when tapped.
 bool big_button(ScreenContext& ctx, const std::string& id, std::string_view label, float width, ButtonKind kind,
-                bool selected = false);
+                bool selected = false, float min_height = 0);
 
 // A table with a header row; columns run right to left in right-to-left locales.
 void table(ScreenContext& ctx, const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
