@@ -6,7 +6,7 @@
 #include <map>
 
 #include "kiosk_flow.hpp"
-#include "temp_bundle.hpp"
+#include "shipped_bundle.hpp"
 #include "../store/store_fixture.hpp"
 
 using namespace kiosk::app;
@@ -14,10 +14,7 @@ using kiosk::screening::QuestionType;
 
 namespace {
 
-const kiosk::screening::KioskBundle& shipped() {
-    static const kiosk::screening::KioskBundle bundle = kiosk::screening::load_kiosk_bundle(kiosk::test::source_dir());
-    return bundle;
-}
+const kiosk::screening::KioskBundle& shipped() { return kiosk::test::shipped_bundle(); }
 
 struct Visit {
     kiosk::test::TempDir dir;

@@ -6,17 +6,14 @@
 
 #include "headless_ui.hpp"
 #include "kiosk_flow.hpp"
-#include "temp_bundle.hpp"
+#include "shipped_bundle.hpp"
 #include "../store/store_fixture.hpp"
 
 using namespace kiosk::app;
 
 namespace {
 
-const kiosk::screening::KioskBundle& shipped() {
-    static const kiosk::screening::KioskBundle bundle = kiosk::screening::load_kiosk_bundle(kiosk::test::source_dir());
-    return bundle;
-}
+const kiosk::screening::KioskBundle& shipped() { return kiosk::test::shipped_bundle(); }
 
 struct Kiosk {
     kiosk::test::TempDir dir;

@@ -6,17 +6,14 @@
 
 #include "kiosk_bundle.hpp"
 #include "patient_session.hpp"
-#include "temp_bundle.hpp"
+#include "shipped_bundle.hpp"
 #include "../store/store_fixture.hpp"
 
 using namespace kiosk::screening;
 
 namespace {
 
-const KioskBundle& shipped() {
-    static const KioskBundle bundle = load_kiosk_bundle(kiosk::test::source_dir());
-    return bundle;
-}
+const kiosk::screening::KioskBundle& shipped() { return kiosk::test::shipped_bundle(); }
 
 std::string current_id(const PatientSession& s) {
     const auto q = s.current_question();
