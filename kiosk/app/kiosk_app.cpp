@@ -25,6 +25,7 @@
 #include <stb_image_write.h>
 
 #include "font_atlas.hpp"
+#include "image_textures.hpp"
 #include "kiosk_config.hpp"
 #include "kiosk_flow.hpp"
 #include "kiosk_ui.hpp"
@@ -223,6 +224,9 @@ private:
         io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
         ImGui_ImplGlfw_InitForOpenGL(glfw_.window, true);
         ImGui_ImplOpenGL3_Init("#version 130");
+        // Now, not lazily in the first NewFrame(): that would upload the font atlas again after we
+        // have built ours and dropped its CPU copy, rebuilding it from nothing (garbled text).
+        ImGui_ImplOpenGL3_CreateDeviceObjects();
         glfw_.imgui = true;
         return {};
     }
@@ -232,6 +236,8 @@ private:
         const auto files = find_font_files(problem);
         if (!files) return problem;
         font_files_ = *files;
+        images_ = std::make_unique<ImageTextures>(config_.bundle);
+        ui_.image_for = [this](const std::string& path) { return images_->get(path); };
         flow_ = std::make_unique<KioskFlow>(*bundle_, *store_, config_, now());
         return atlas_for(flow_->text().locale().tag);
     }
@@ -270,6 +276,12 @@ private:
         }
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
+        // Text must never silently turn into garbage. Our atlas drops its CPU pixels once uploaded;
+        // if they are back, something rebuilt it from nothing behind our back.
+        if (flow_ && failure_.empty() && !atlas_locale_.empty() && ImGui::GetIO().Fonts->TexPixelsRGBA32 != nullptr) {
+            failure_ = "build fonts: the font atlas was rebuilt without its fonts";
+            std::cerr << "kiosk: out of service: " << failure_ << "\n";
+        }
         ImGuiIO& io = ImGui::GetIO();
         if (!options_.script.empty()) {
             io.MousePos = pointer.value_or(ImVec2(-FLT_MAX, -FLT_MAX));
@@ -386,6 +398,7 @@ private:
 
     Options options_;
     GlfwSession glfw_;
+    std::unique_ptr<ImageTextures> images_;  // after glfw_: released before the GL context is
     KioskConfig config_;
     std::unique_ptr<screening::KioskBundle> bundle_;
     std::unique_ptr<store::SubmissionStore> store_;

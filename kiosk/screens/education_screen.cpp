@@ -1,5 +1,6 @@
 // Education pages: text, headings, lists, tables and pictures from the bundle, each page ending
 // with the reminder that the kiosk does not replace a clinician.
+#include <algorithm>
 #include <string>
 
 #include "screens.hpp"
@@ -35,10 +36,18 @@ void draw_block(ScreenContext& ctx, const content::PageBlock& block, float width
             table(ctx, header, rows, width);
             break;
         }
-        case content::PageBlock::Kind::image:
-            // Pictures arrive with the kiosk's assets; until then the description stands in.
+        case content::PageBlock::Kind::image: {
+            const std::optional<ui::ImageTexture> image = ctx.state.image_for ? ctx.state.image_for(block.image.path) : std::nullopt;
+            if (image) {
+                const float shown = std::min(width * 0.8F, image->width * ctx.size.x / 1080.0F);
+                const float height = shown * image->height / image->width;
+                ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - shown) / 2);
+                ImGui::Image(image->id, ImVec2(shown, height));
+            }
+            // The description is also the caption: it says what the picture shows in words.
             paragraph(ctx, t.text(block.image.alt), ctx.fonts.body, width, ctx.theme.muted);
             break;
+        }
     }
     ImGui::Dummy(ImVec2(width, ctx.fonts.body->FontSize * 0.6F));
 }

@@ -1,6 +1,7 @@
 #pragma once
 // What every screen draws with: the flow it reads, fonts, colours, the layout cache, the touch
 // scroller and the tap-target registry (so that tests and screenshot scripts tap widgets by id).
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -36,8 +37,16 @@ private:
     std::map<std::string, std::pair<ImVec2, ImVec2>> rects_;
 };
 
+// A picture from the bundle, uploaded by the app (tests have none: screens show the alt text).
+struct ImageTexture {
+    ImTextureID id = nullptr;
+    float width = 0;
+    float height = 0;
+};
+
 // Kept across frames by the app (and by tests).
 struct UiState {
+    std::function<std::optional<ImageTexture>(const std::string& bundle_path)> image_for;
     text::TextLayoutCache layout;
     TouchScroll scroll;
     TapTargets targets;
