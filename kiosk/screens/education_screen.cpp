@@ -19,8 +19,9 @@ void draw_block(ScreenContext& ctx, const content::PageBlock& block, float width
             int n = 0;
             for (const content::TextRef& item : block.items) {
                 const std::string marker = block.numbered ? std::to_string(++n) + "." : "\u2022";
-                // The marker goes on the reading side: isolated so that it stays where it belongs.
-                const std::string line = ctx.rtl ? t.text(item) + " \u2068" + marker + "\u2069" : "\u2068" + marker + "\u2069 " + t.text(item);
+                // Logically first, so it is drawn on the reading side (the right in Arabic); isolated so
+                // that "1." keeps its order inside right-to-left text.
+                const std::string line = "\u2068" + marker + "\u2069 " + t.text(item);
                 paragraph(ctx, line, ctx.fonts.body, width, ctx.theme.text);
             }
             break;
