@@ -60,7 +60,7 @@ void KioskFlow::apply(const Intent& intent, double now) {
             break;
         case Screen::question: answer_intent(intent); break;
         case Screen::review:
-            if (intent.kind == Kind::send) send();
+            if (intent.kind == Kind::send) send(now);
             else if (intent.kind == Kind::edit_question) {
                 session_.go_to(intent.index);
                 if (!session_.at_review()) screen_ = Screen::question;
@@ -93,7 +93,7 @@ void KioskFlow::answer_intent(const Intent& intent) {
     }
 }
 
-void KioskFlow::send() {
+void KioskFlow::send(double now) {
     // Only from the review screen, and the screen changes at once: a second tap finds no "Send".
     const screening::RoutingDecision decision = session_.decide();
     const store::SubmitOutcome out = store_.submit(session_.submission(decision, text_.locale().tag));
@@ -105,7 +105,7 @@ void KioskFlow::send() {
     // The answers leave the screen and memory as soon as they are safe (or queued in the store).
     session_.wipe();
     screen_ = Screen::result;
-    result_shown_at_ = 0;
+    result_shown_at_ = now;
 }
 
 void KioskFlow::reset_for_next_patient() {
@@ -124,7 +124,6 @@ bool KioskFlow::idle_countdown_showing(double now) const {
 
 void KioskFlow::tick(double now) {
     if (screen_ == Screen::result) {
-        if (result_shown_at_ == 0) result_shown_at_ = now;
         if (now - result_shown_at_ >= config_.result_screen_seconds) reset_for_next_patient();
         return;
     }
@@ -137,7 +136,7 @@ void KioskFlow::tick(double now) {
 
 double KioskFlow::seconds_until_next_change(double now) const {
     if (screen_ == Screen::result) {
-        return result_shown_at_ == 0 ? 0 : std::max(0.0, config_.result_screen_seconds - (now - result_shown_at_));
+        return std::max(0.0, config_.result_screen_seconds - (now - result_shown_at_));
     }
     return idle_.seconds_until_next_change(now);
 }

@@ -82,7 +82,7 @@ public:
 
 private:
     void answer_intent(const Intent& intent);
-    void send();
+    void send(double now);
     void reset_for_next_patient();
 
     const screening::KioskBundle& bundle_;

@@ -138,8 +138,7 @@ store::NewSubmission PatientSession::submission(const RoutingDecision& decision,
 }
 
 void PatientSession::wipe() {
-    // Overwrite in place before clearing, so no answer survives in this object's memory.
-    for (Answer& a : answers_) a = Answer{};
+    // assign() overwrites the same elements in place: no answer survives in this object's memory.
     answers_.assign(content_.questionnaire.questions.size(), Answer{});
     cursor_ = 0;
 }

@@ -44,7 +44,12 @@ std::vector<std::string> drop_hidden_answers(const Questionnaire& questionnaire,
 RoutingDecision route(const ScreeningContent& content, AnswerSet answers) {
     const Questionnaire& questionnaire = content.questionnaire;
     answers.resize(questionnaire.questions.size());
-    drop_hidden_answers(questionnaire, answers);
+    // Hidden questions' answers never reach the rules (what drop_hidden_answers does, with the
+    // visibility kept for the safety net below).
+    const std::vector<bool> visible = visible_questions(questionnaire, answers);
+    for (std::size_t i = 0; i < answers.size(); ++i) {
+        if (!visible[i]) answers[i] = Answer{};
+    }
 
     RoutingDecision decision;
     decision.content_version = content.content_version;
@@ -64,7 +69,6 @@ RoutingDecision route(const ScreeningContent& content, AnswerSet answers) {
 
     // The kiosk's promise, whatever the rules say: an unanswered or "not sure" safety question is
     // never taken as "no".
-    const std::vector<bool> visible = visible_questions(questionnaire, answers);
     const UnknownSafetyAnswerRule& net = content.unknown_safety_answer;
     FiredRule unknown{unknown_safety_answer_rule_id, std::max(net.severity, Severity::caution), {}, net.patient_message_key,
                       net.staff_rationale_key};

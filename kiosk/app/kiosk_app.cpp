@@ -283,7 +283,7 @@ private:
             std::cerr << "kiosk: out of service: " << failure_ << "\n";
         }
         ImGuiIO& io = ImGui::GetIO();
-        if (!options_.script.empty()) {
+        if (pointer_from_caller_) {
             io.MousePos = pointer.value_or(ImVec2(-FLT_MAX, -FLT_MAX));
             io.MouseDown[0] = down;
         } else if (!io.MouseDown[0]) {
@@ -315,12 +315,14 @@ private:
         ImGui::SetNextWindowPos(ImVec2(0, 0));
         ImGui::SetNextWindowSize(size);
         ImGui::Begin("out_of_service", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
-        const bool texts = bundle_ && bundle_->usable;
         // The bundle's words when it loaded; otherwise the one sentence that must never be missing.
-        const std::string title = texts ? content::LocalizedText(bundle_->content.bundle, config_.default_locale).text("ui.out_of_service.title")
-                                        : "This kiosk is not available right now.";
-        const std::string body = texts ? content::LocalizedText(bundle_->content.bundle, config_.default_locale).text("ui.out_of_service.body")
-                                       : "Please ask at the front desk.";
+        std::string title = "This kiosk is not available right now.";
+        std::string body = "Please ask at the front desk.";
+        if (bundle_ && bundle_->usable) {
+            const content::LocalizedText text(bundle_->content.bundle, config_.default_locale);
+            title = text.text("ui.out_of_service.title");
+            body = text.text("ui.out_of_service.body");
+        }
         ImGui::SetWindowFontScale(2.5F);
         ImGui::TextWrapped("%s", text::visual_line(title, text::Direction::left_to_right).c_str());
         ImGui::TextWrapped("%s", text::visual_line(body, text::Direction::left_to_right).c_str());
@@ -359,6 +361,7 @@ private:
             return 2;
         }
         std::filesystem::create_directories(options_.screenshot_dir);
+        pointer_from_caller_ = true;
         int shots = 0;
         const auto settle = [&] {
             for (int i = 0; i < 3; ++i) frame(false, {});
@@ -411,6 +414,7 @@ private:
     std::string failure_;
     double time_offset_ = 0;
     std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();  // constructed first thing in main()
+    bool pointer_from_caller_ = false;  // scripts and --measure move the pointer, not the mouse
     bool was_down_ = false;
     bool released_ = false;
 };
@@ -483,7 +487,7 @@ int Kiosk::measure() {
     std::printf("idle for 10 s: %.3f s CPU = %.3f%% of a core (%d frames drawn)\n", idle_cpu, idle_cpu * 10, idle_frames);
 
     // Scrolling: a finger dragging the longest education page, 240 frames, in every language.
-    options_.script = "measure";  // frame() now takes the pointer from us
+    pointer_from_caller_ = true;
     const std::vector<LanguageChoice> languages = flow_->languages();  // flow_ is replaced below
     for (const LanguageChoice& language : languages) {
         flow_ = std::make_unique<KioskFlow>(*bundle_, *store_, config_, now());

@@ -73,7 +73,7 @@ constexpr std::array<const char*, current_schema_version> migrations = {
 
 }  // namespace
 
-std::optional<SqliteError> migrate(Connection& db, std::int64_t target) {
+std::optional<SqliteError> refuse_newer_schema(Connection& db) {
     const std::optional<std::int64_t> version = db.query_int("PRAGMA user_version");
     if (!version) return db.last_error("reading the schema version");
     if (*version > current_schema_version) {
@@ -81,7 +81,13 @@ std::optional<SqliteError> migrate(Connection& db, std::int64_t target) {
                                              "; this kiosk knows up to " + std::to_string(current_schema_version) +
                                              "). It was left unchanged: update the kiosk software."};
     }
-    for (std::int64_t v = *version; v < target; ++v) {
+    return std::nullopt;
+}
+
+std::optional<SqliteError> migrate(Connection& db, std::int64_t target) {
+    if (auto e = refuse_newer_schema(db)) return e;
+    const std::int64_t from = db.query_int("PRAGMA user_version").value_or(0);
+    for (std::int64_t v = from; v < target; ++v) {
         if (auto e = db.exec("BEGIN IMMEDIATE")) return e;
         std::optional<SqliteError> e = db.exec(migrations[static_cast<std::size_t>(v)]);
         if (!e) e = db.exec("PRAGMA user_version = " + std::to_string(v + 1));

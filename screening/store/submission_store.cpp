@@ -71,9 +71,7 @@ std::variant<SubmissionStore, SqliteError> SubmissionStore::open(const std::file
     if (!db) return error;
     sqlite3_busy_timeout(db->handle(), options.busy_timeout_ms);
     // Refuse a newer schema before anything below writes to the file.
-    if (const auto version = db->query_int("PRAGMA user_version"); version && *version > current_schema_version) {
-        if (auto e = migrate(*db)) return *e;
-    }
+    if (auto e = refuse_newer_schema(*db)) return *e;
     for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA secure_delete = ON",
                                "PRAGMA foreign_keys = ON"}) {
         if (auto e = db->exec(pragma)) {
