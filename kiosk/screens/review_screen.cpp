@@ -24,8 +24,12 @@ std::optional<app::Intent> draw_review(ScreenContext& ctx) {
             answer += (answer.empty() ? "" : "; ") + t.text(screening::option_text_key(q, option));
         }
         if (!session.answer(i).given) answer = t.text("ui.review.not_answered");
+        // The answer and its button sit on the reading side: the right in right-to-left languages.
+        const float left = ImGui::GetCursorPosX();
+        if (ctx.rtl) ImGui::SetCursorPosX(left + width * 0.3F);
         paragraph(ctx, answer, ctx.fonts.heading, width * 0.7F, ctx.theme.text);
-        if (big_button(ctx, "edit:" + q.id, t.text("ui.review.change"), width * 0.35F, ButtonKind::secondary)) {
+        if (ctx.rtl) ImGui::SetCursorPosX(left + width * 0.65F);
+        if (big_button(ctx, "edit:" + q.id, t.text("ui.review.change"), width * 0.35F - 6, ButtonKind::secondary)) {
             intent = app::Intent{app::Intent::Kind::edit_question, {}, 0, i};
         }
         ImGui::Dummy(ImVec2(width, ctx.margin / 3));
