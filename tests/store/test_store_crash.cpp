@@ -74,6 +74,9 @@ TEST_CASE("no submission reported as committed is lost when the process is kille
         std::optional<Connection> db = Connection::open((dir / "kiosk.db").string(), false, error);
         REQUIRE(db.has_value());
         CHECK(db->query_text("PRAGMA integrity_check") == "ok");
+        // A kill that lands while the first child is still creating the schema leaves no table
+        // yet; nothing was reported then, and the next child must open that file all the same.
+        if (reported.empty()) continue;
         auto q = db->prepare("SELECT 1 FROM submissions WHERE ticket = ?", error);
         REQUIRE(q.has_value());
         for (const std::string& ticket : reported) {
