@@ -1,10 +1,11 @@
 #include "font_atlas.hpp"
 
-#include <fstream>
-#include <iterator>
-
 #include <fontconfig/fontconfig.h>
 #include <imgui_freetype.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "text_layout.hpp"
 
@@ -37,6 +38,37 @@ std::optional<std::pair<std::string, int>> match(const char* family, const char*
     return out;
 }
 
+// A font file mapped read-only: FreeType reads only the tables and glyphs it needs, straight from
+// the page cache (of the 19 MB CJK collection, a few hundred KB), and nothing is copied.
+class MappedFile {
+public:
+    explicit MappedFile(const std::string& path) {
+        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) return;
+        struct stat info {};
+        if (::fstat(fd, &info) == 0 && info.st_size > 0) {
+            void* mapped = ::mmap(nullptr, static_cast<std::size_t>(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+            if (mapped != MAP_FAILED) {
+                data_ = mapped;
+                size_ = static_cast<std::size_t>(info.st_size);
+            }
+        }
+        ::close(fd);
+    }
+    ~MappedFile() {
+        if (data_) ::munmap(data_, size_);
+    }
+    MappedFile(const MappedFile&) = delete;
+    MappedFile& operator=(const MappedFile&) = delete;
+
+    void* data() const { return data_; }
+    int size() const { return static_cast<int>(size_); }
+
+private:
+    void* data_ = nullptr;
+    std::size_t size_ = 0;
+};
+
 bool contains_cjk(std::string_view utf8) {
     // Any code point from U+3000 (CJK punctuation) on: three-byte UTF-8 sequences from E3 80 80.
     for (std::size_t i = 0; i + 2 < utf8.size(); ++i) {
@@ -66,7 +98,8 @@ std::optional<ui::FontSet> build_font_atlas(const FontFiles& files, const screen
     // in every numbering system used and the ticket alphabet.
     ImFontGlyphRangesBuilder builder;
     bool uses_cjk = false;
-    builder.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    builder.AddRanges(atlas.GetGlyphRangesDefault());
     builder.AddText("\u2022\u2013\u2026");
     for (const content::LocaleTexts& locale : bundle.content.bundle.locales) {
         builder.AddText(text::visual_line(locale.native_name, text::Direction::left_to_right).c_str());
@@ -83,51 +116,49 @@ std::optional<ui::FontSet> build_font_atlas(const FontFiles& files, const screen
     glyph_ranges.clear();
     builder.BuildRanges(&glyph_ranges);
 
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    io.Fonts->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
-    // Each file is read once and shared by every size; nothing of it is kept after the build.
-    std::vector<std::vector<unsigned char>> data;
-    for (const std::string* file : {&files.latin, &files.arabic, &files.cjk}) {
-        std::ifstream in(*file, std::ios::binary | std::ios::ate);  // one read of the whole file
-        data.emplace_back(static_cast<std::size_t>(std::max<std::streamoff>(0, in.tellg())));
-        in.seekg(0);
-        in.read(reinterpret_cast<char*>(data.back().data()), static_cast<std::streamsize>(data.back().size()));
-        if (data.back().empty()) {
-            problem = "cannot read " + *file;
+    atlas.Clear();
+    atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+    const MappedFile latin(files.latin);
+    const MappedFile arabic(files.arabic);
+    const MappedFile cjk(files.cjk);
+    for (const auto& [file, path] : {std::pair{&latin, &files.latin}, {&arabic, &files.arabic}, {&cjk, &files.cjk}}) {
+        if (!file->data()) {
+            problem = "cannot read " + *path;
             return std::nullopt;
         }
     }
-    // Dear ImGui 1.86 copies font data it does not own, once per size: the 19 MB CJK collection
-    // goes only into the sizes that draw Chinese (all of them for a Chinese screen; otherwise just
-    // the body size, for the name "简体中文" in the language picker).
     const auto add = [&](float size, const ImWchar* ranges, bool with_cjk) -> ImFont* {
+        // "Owned by the atlas" only so that Dear ImGui 1.86 does not copy the file (it copies what
+        // it does not own, once per size); the pointers are taken back before ClearInputData().
         ImFontConfig config;
-        config.FontDataOwnedByAtlas = false;
+        config.FontDataOwnedByAtlas = true;
         config.OversampleH = 1;
-        ImFont* font = io.Fonts->AddFontFromMemoryTTF(data[0].data(), static_cast<int>(data[0].size()), size, &config, ranges);
+        ImFont* font = atlas.AddFontFromMemoryTTF(latin.data(), latin.size(), size, &config, ranges);
         config.MergeMode = true;
         // Noto Sans Arabic draws small beside Noto Sans at the same size; this matches their x-heights.
-        io.Fonts->AddFontFromMemoryTTF(data[1].data(), static_cast<int>(data[1].size()), size * 1.25F, &config, ranges);
+        atlas.AddFontFromMemoryTTF(arabic.data(), arabic.size(), size * 1.25F, &config, ranges);
         if (with_cjk) {
             config.FontNo = files.cjk_index;
-            io.Fonts->AddFontFromMemoryTTF(data[2].data(), static_cast<int>(data[2].size()), size, &config, ranges);
+            atlas.AddFontFromMemoryTTF(cjk.data(), cjk.size(), size, &config, ranges);
         }
         return font;
     };
     // The ticket code is the only text in the largest size: it needs the ticket alphabet alone.
     static const ImWchar ticket_glyphs[] = {0x0020, 0x007E, 0};
+    // Chinese glyphs in every size for a Chinese screen; otherwise only in the body size, for the
+    // name "简体中文" in the language picker.
     ImFont* body = add(34 * scale, glyph_ranges.Data, true);
     ImFont* heading = add(46 * scale, glyph_ranges.Data, uses_cjk);
     ImFont* large_heading = add(60 * scale, glyph_ranges.Data, uses_cjk);
     ImFont* huge = add(150 * scale, ticket_glyphs, false);
     ui::FontSet set{{body, heading, huge}, {heading, large_heading, huge}};
-    const bool built = io.Fonts->Build();
+    const bool built = atlas.Build();
+    for (ImFontConfig& config : atlas.ConfigData) config.FontData = nullptr;  // the mappings are ours
+    atlas.ClearInputData();
     if (!built) {
         problem = "the font atlas could not be built";
         return std::nullopt;
     }
-    io.Fonts->ClearInputData();  // the file data above goes out of scope with it
     return set;
 }
 
