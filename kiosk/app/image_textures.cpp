@@ -1,18 +1,14 @@
 #include "image_textures.hpp"
 
-#include <cstdint>
 #include <iostream>
 
-#include <GL/gl.h>
 #include <stb_image.h>
 
 namespace kiosk::app {
 
 ImageTextures::~ImageTextures() {
     for (const auto& [path, texture] : loaded_) {
-        if (!texture) continue;
-        const auto id = static_cast<GLuint>(reinterpret_cast<std::uintptr_t>(texture->id));
-        glDeleteTextures(1, &id);
+        if (texture) platform_.destroy_texture(texture->id);
     }
 }
 
@@ -24,16 +20,9 @@ std::optional<ui::ImageTexture> ImageTextures::get(const std::string& bundle_pat
     unsigned char* pixels = stbi_load((bundle_dir_ / bundle_path).c_str(), &width, &height, &channels, 4);
     std::optional<ui::ImageTexture> texture;
     if (pixels != nullptr) {
-        GLuint id = 0;
-        glGenTextures(1, &id);
-        glBindTexture(GL_TEXTURE_2D, id);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-        glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+        const std::optional<ImTextureID> id = platform_.create_texture(pixels, width, height);
         stbi_image_free(pixels);
-        texture = ui::ImageTexture{reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(id)), static_cast<float>(width),
-                                   static_cast<float>(height)};
+        if (id) texture = ui::ImageTexture{*id, static_cast<float>(width), static_cast<float>(height)};
     } else {
         std::cerr << "kiosk: cannot decode " << (bundle_dir_ / bundle_path) << ": " << stbi_failure_reason() << "\n";
     }

@@ -1,18 +1,19 @@
 #pragma once
-// Pictures from the bundle as OpenGL textures: decoded once with stb_image, kept while the kiosk
-// runs (a handful of small images), released before the GL context is.
+// Pictures from the bundle as textures of the platform: decoded once with stb_image, kept while
+// the kiosk runs (a handful of small images), released before the platform closes.
 #include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
 
+#include "platform.hpp"
 #include "screen_context.hpp"
 
 namespace kiosk::app {
 
 class ImageTextures {
 public:
-    explicit ImageTextures(std::filesystem::path bundle_dir) : bundle_dir_(std::move(bundle_dir)) {}
+    ImageTextures(std::filesystem::path bundle_dir, Platform& platform) : bundle_dir_(std::move(bundle_dir)), platform_(platform) {}
     ~ImageTextures();
     ImageTextures(const ImageTextures&) = delete;
     ImageTextures& operator=(const ImageTextures&) = delete;
@@ -22,6 +23,7 @@ public:
 
 private:
     std::filesystem::path bundle_dir_;
+    Platform& platform_;
     std::map<std::string, std::optional<ui::ImageTexture>> loaded_;
 };
 

@@ -18,12 +18,6 @@
 #include <string>
 #include <vector>
 
-#include <GLFW/glfw3.h>
-#include <GL/gl.h>
-#include <backends/imgui_impl_glfw.h>
-#include <backends/imgui_impl_opengl3.h>
-#include <stb_image_write.h>
-
 #include "font_atlas.hpp"
 #include "image_textures.hpp"
 #include "kiosk_config.hpp"
@@ -36,23 +30,6 @@
 #endif
 
 namespace kiosk::app {
-
-namespace {
-
-// ---------------------------------------------------------------------------------------------
-// [SECTION] Options
-// ---------------------------------------------------------------------------------------------
-
-struct Options {
-    std::string config_file;
-    std::string bundle;
-    std::string database;
-    int width = 0;  // 0: full screen
-    int height = 0;
-    std::string screenshot_dir;
-    std::string script;
-    bool measure = false;  // print start-up, memory, idle and frame-time figures, then exit
-};
 
 bool parse_options(int argc, char** argv, Options& o, std::string& problem) {
     for (int i = 1; i < argc; ++i) {
@@ -81,44 +58,7 @@ bool parse_options(int argc, char** argv, Options& o, std::string& problem) {
     return true;
 }
 
-// ---------------------------------------------------------------------------------------------
-// [SECTION] Window events: any input asks for a few frames (a tap needs two, a popup three)
-// ---------------------------------------------------------------------------------------------
-
-bool input_arrived = false;
-void on_cursor(GLFWwindow*, double, double) { input_arrived = true; }
-void on_button(GLFWwindow*, int, int, int) { input_arrived = true; }
-void on_key(GLFWwindow*, int, int, int, int) { input_arrived = true; }
-void on_size(GLFWwindow*, int, int) { input_arrived = true; }
-
-struct GlfwSession {
-    bool started = false;
-    GLFWwindow* window = nullptr;
-    bool imgui = false;
-    ~GlfwSession() {
-        if (imgui) {
-            ImGui_ImplOpenGL3_Shutdown();
-            ImGui_ImplGlfw_Shutdown();
-            ImGui::DestroyContext();
-        }
-        if (window) glfwDestroyWindow(window);
-        if (started) glfwTerminate();
-    }
-};
-
-bool save_png(const std::string& path, int width, int height) {
-    std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 3);
-    glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadBuffer(GL_BACK);
-    glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
-    const std::size_t row = static_cast<std::size_t>(width) * 3;
-    for (int y = 0; y < height / 2; ++y) {
-        std::swap_ranges(pixels.begin() + static_cast<std::ptrdiff_t>(row * static_cast<std::size_t>(y)),
-                         pixels.begin() + static_cast<std::ptrdiff_t>(row * static_cast<std::size_t>(y + 1)),
-                         pixels.begin() + static_cast<std::ptrdiff_t>(row * static_cast<std::size_t>(height - 1 - y)));
-    }
-    return stbi_write_png(path.c_str(), width, height, 3, pixels.data(), static_cast<int>(row)) != 0;
-}
+namespace {
 
 // ---------------------------------------------------------------------------------------------
 // [SECTION] The kiosk
@@ -126,7 +66,9 @@ bool save_png(const std::string& path, int width, int height) {
 
 class Kiosk {
 public:
-    explicit Kiosk(Options options) : options_(std::move(options)) {}
+    Kiosk(Options options, Platform& platform) : options_(std::move(options)), platform_(platform) {}
+
+    const std::string& failure() const { return failure_; }
 
     int run() {
         // Start-up as named steps; the first failure is shown as "out of service" (never a crash
@@ -151,7 +93,12 @@ public:
                 break;
             }
         }
-        if (!glfw_.imgui) return 1;  // no window: nothing to show
+        // A step before the window failed: open it all the same, for the out-of-service screen.
+        if (!platform_.is_open() && !failure_.empty()) {
+            if (const std::string problem = open_window(); !problem.empty()) std::cerr << "kiosk: no window either: " << problem << "\n";
+        }
+        if (!platform_.is_open()) return 1;  // no window: nothing to show
+        if (!failure_.empty() && atlas_locale_.empty()) use_plain_font();
         if (options_.measure) return measure();
         if (!options_.script.empty()) return play_script();
         loop();
@@ -191,52 +138,14 @@ private:
         return {};
     }
 
-    std::string open_window() {
-        if (!glfwInit()) return "no display (GLFW could not start)";
-        glfw_.started = true;
-        glfwWindowHint(GLFW_DECORATED, GLFW_FALSE);
-        glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-        glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-        int width = options_.width;
-        int height = options_.height;
-        GLFWmonitor* monitor = nullptr;
-        if (width == 0) {
-            monitor = glfwGetPrimaryMonitor();
-            const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
-            if (!mode) return "no monitor";
-            width = mode->width;
-            height = mode->height;
-        }
-        glfw_.window = glfwCreateWindow(width, height, "Magnesium IV kiosk", monitor, nullptr);
-        if (!glfw_.window) return "the window could not be created";
-        glfwMakeContextCurrent(glfw_.window);
-        if (glfwGetCurrentContext() != glfw_.window) return "no OpenGL context";
-        glfwSwapInterval(1);
-        glfwSetInputMode(glfw_.window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
-        // Our callbacks first: the ImGui backend chains to them.
-        glfwSetCursorPosCallback(glfw_.window, on_cursor);
-        glfwSetMouseButtonCallback(glfw_.window, on_button);
-        glfwSetKeyCallback(glfw_.window, on_key);
-        glfwSetFramebufferSizeCallback(glfw_.window, on_size);
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
-        ImGui_ImplGlfw_InitForOpenGL(glfw_.window, true);
-        ImGui_ImplOpenGL3_Init("#version 130");
-        // Now, not lazily in the first NewFrame(): that would upload the font atlas again after we
-        // have built ours and dropped its CPU copy, rebuilding it from nothing (garbled text).
-        ImGui_ImplOpenGL3_CreateDeviceObjects();
-        glfw_.imgui = true;
-        return {};
-    }
+    std::string open_window() { return platform_.open(options_.width, options_.height); }
 
     std::string build_fonts() {
         std::string problem;
         const auto files = find_font_files(problem);
         if (!files) return problem;
         font_files_ = *files;
-        images_ = std::make_unique<ImageTextures>(config_.bundle);
+        images_ = std::make_unique<ImageTextures>(config_.bundle, platform_);
         ui_.image_for = [this](const std::string& path) { return images_->get(path); };
         flow_ = std::make_unique<KioskFlow>(*bundle_, *store_, config_, now());
         return atlas_for(flow_->text().locale().tag);
@@ -246,27 +155,40 @@ private:
     // two frames (never during one), so the switch shows no glitch.
     std::string atlas_for(const std::string& tag) {
         if (tag == atlas_locale_) return {};
-        int width = 0;
-        int height = 0;
-        glfwGetFramebufferSize(glfw_.window, &width, &height);
-        const float scale = std::max(0.6F, static_cast<float>(std::min(width, height)) / 1080.0F);
+        const ImVec2 size = platform_.framebuffer_size();
+        const float scale = std::max(0.6F, std::min(size.x, size.y) / 1080.0F);
         std::string problem;
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
         auto fonts = build_font_atlas(font_files_, *bundle_, tag, scale, glyph_ranges_, problem);
         if (!fonts) return problem;
         fonts_ = *fonts;
         // Upload now and drop the CPU copies of the atlas: only the GPU needs it from here on.
-        ImGui_ImplOpenGL3_CreateFontsTexture();
+        platform_.upload_font_atlas();
         ImGui::GetIO().Fonts->ClearTexData();
         ui_.layout.clear();  // widths were measured with the old fonts
         atlas_locale_ = tag;
-        // The font files and ImGui's copies of them (tens of MB for CJK) were freed; give the
-        // memory back to the system instead of keeping it in the heap for a rebuild.
+        // The atlas's CPU pixels and FreeType's working memory were freed; give the memory back to
+        // the system instead of keeping it in the heap for a rebuild.
         malloc_trim(0);
         return {};
     }
 
-    double now() const { return glfwGetTime() + time_offset_; }
+    // Start-up failed before the fonts were built: Noto Sans for the out-of-service screen if
+    // fontconfig finds it, Dear ImGui's own font if not.
+    void use_plain_font() {
+        ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+        atlas.Clear();
+        std::string ignored;
+        const std::optional<FontFiles> files = find_font_files(ignored);
+        if (!files || !atlas.AddFontFromFileTTF(files->latin.c_str(), 34.0F)) {
+            ImFontConfig config;
+            config.SizePixels = 26;
+            atlas.AddFontDefault(&config);
+        }
+        platform_.upload_font_atlas();
+        atlas.ClearTexData();
+    }
+
+    double now() const { return platform_.time() + time_offset_; }
 
     // One frame. `pointer` overrides the mouse (scripts); otherwise a released finger is moved away
     // from the frame after its release, so that no button stays hovered.
@@ -274,8 +196,7 @@ private:
         if (flow_ && failure_.empty()) {
             if (std::string problem = atlas_for(flow_->text().locale().tag); !problem.empty()) failure_ = "build fonts: " + problem;
         }
-        ImGui_ImplOpenGL3_NewFrame();
-        ImGui_ImplGlfw_NewFrame();
+        platform_.new_frame();
         // Text must never silently turn into garbage. Our atlas drops its CPU pixels once uploaded;
         // if they are back, something rebuilt it from nothing behind our back.
         if (flow_ && failure_.empty() && !atlas_locale_.empty() && ImGui::GetIO().Fonts->TexPixelsRGBA32 != nullptr) {
@@ -298,15 +219,7 @@ private:
         if (flow_ && failure_.empty()) intent = ui::draw_kiosk(*flow_, now(), fonts_, ui_, io.DisplaySize);
         else draw_out_of_service();
         ImGui::Render();
-        int width = 0;
-        int height = 0;
-        glfwGetFramebufferSize(glfw_.window, &width, &height);
-        glViewport(0, 0, width, height);
-        glClearColor(0.97F, 0.97F, 0.95F, 1.0F);
-        glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-        if (capture_to_file && !save_png(png, width, height)) std::cerr << "kiosk: could not write " << png << "\n";
-        glfwSwapBuffers(glfw_.window);
+        if (!platform_.present(capture_to_file ? png : std::string()) && capture_to_file) std::cerr << "kiosk: could not write " << png << "\n";
         if (intent && flow_) flow_->apply(*intent, now());
     }
 
@@ -314,6 +227,9 @@ private:
         const ImVec2 size = ImGui::GetIO().DisplaySize;
         ImGui::SetNextWindowPos(ImVec2(0, 0));
         ImGui::SetNextWindowSize(size);
+        ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.97F, 0.97F, 0.95F, 1.0F));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.1F, 0.1F, 0.12F, 1.0F));
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(size.x * 0.06F, size.y * 0.3F));
         ImGui::Begin("out_of_service", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
         // The bundle's words when it loaded; otherwise the one sentence that must never be missing.
         std::string title = "This kiosk is not available right now.";
@@ -323,29 +239,30 @@ private:
             title = text.text("ui.out_of_service.title");
             body = text.text("ui.out_of_service.body");
         }
-        ImGui::SetWindowFontScale(2.5F);
+        ImGui::SetWindowFontScale(1.6F);
         ImGui::TextWrapped("%s", text::visual_line(title, text::Direction::left_to_right).c_str());
+        ImGui::SetWindowFontScale(1.2F);
+        ImGui::Spacing();
         ImGui::TextWrapped("%s", text::visual_line(body, text::Direction::left_to_right).c_str());
-        ImGui::SetWindowFontScale(1.0F);
-        ImGui::SetCursorPosY(size.y - 80);
+        ImGui::SetWindowFontScale(0.7F);
+        ImGui::SetCursorPosY(size.y - 160);
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.35F, 0.35F, 0.38F, 1.0F));
         ImGui::TextWrapped("For staff: %s", failure_.c_str());
+        ImGui::PopStyleColor();
         ImGui::End();
+        ImGui::PopStyleVar();
+        ImGui::PopStyleColor(2);
     }
 
     void loop() {
         int frames_wanted = 3;
-        while (!glfwWindowShouldClose(glfw_.window)) {
+        while (!platform_.should_close()) {
             if (frames_wanted <= 0) {
                 // Sleep until input or until a timer (idle countdown, result screen) needs a frame.
                 const double timeout = flow_ ? std::clamp(flow_->seconds_until_next_change(now()), 0.02, 5.0) : 5.0;
-                glfwWaitEventsTimeout(timeout);
-                frames_wanted = 1;
-            } else {
-                glfwPollEvents();
-            }
-            if (input_arrived) {
+                frames_wanted = platform_.wait_for_input(timeout) ? 3 : 1;
+            } else if (platform_.poll_input()) {
                 frames_wanted = 3;
-                input_arrived = false;
             }
             frame(false, {});
             --frames_wanted;
@@ -400,8 +317,8 @@ private:
     int measure();
 
     Options options_;
-    GlfwSession glfw_;
-    std::unique_ptr<ImageTextures> images_;  // after glfw_: released before the GL context is
+    Platform& platform_;
+    std::unique_ptr<ImageTextures> images_;
     KioskConfig config_;
     std::unique_ptr<screening::KioskBundle> bundle_;
     std::unique_ptr<store::SubmissionStore> store_;
@@ -463,7 +380,7 @@ std::pair<double, double> median_p99(std::vector<double> v) {
 int Kiosk::measure() {
     if (!flow_) return 1;
     frame(false, {});
-    glFinish();  // the complete welcome screen is on screen
+    platform_.wait_until_drawn();  // the complete welcome screen is on screen
     const double to_welcome = seconds_since_process_start();
     const double from_main = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
     long peak = pss_kib();
@@ -471,14 +388,13 @@ int Kiosk::measure() {
     std::printf("start to complete welcome screen: %.0f ms (process start, 10 ms ticks); %.0f ms from main()\n", to_welcome * 1000,
                 from_main * 1000);
 
-    // Idle: the real loop, sleeping in glfwWaitEventsTimeout, for 10 seconds with no input.
+    // Idle: the real loop's sleep, for 10 seconds with no input.
     const double cpu_before = cpu_seconds(CLOCK_PROCESS_CPUTIME_ID);
-    const double idle_until = glfwGetTime() + 10;
+    const double idle_until = platform_.time() + 10;
     int idle_frames = 0;
-    while (glfwGetTime() < idle_until) {
-        glfwWaitEventsTimeout(std::clamp(std::min(flow_->seconds_until_next_change(now()), idle_until - glfwGetTime()), 0.01, 5.0));
-        if (input_arrived) {
-            input_arrived = false;
+    while (platform_.time() < idle_until) {
+        if (platform_.wait_for_input(
+                std::clamp(std::min(flow_->seconds_until_next_change(now()), idle_until - platform_.time()), 0.01, 5.0))) {
             frame(false, {});
             ++idle_frames;
         }
@@ -502,11 +418,11 @@ int Kiosk::measure() {
             const float phase = static_cast<float>(i % 60) / 60.0F;  // drag up, lift, again
             const ImVec2 at(size.x / 2, size.y * (0.75F - 0.4F * phase));
             const double cpu0 = cpu_seconds(CLOCK_THREAD_CPUTIME_ID);
-            const double wall0 = glfwGetTime();
+            const double wall0 = platform_.time();
             frame(false, {}, at, i % 60 != 59);
-            glFinish();
+            platform_.wait_until_drawn();
             cpu_ms.push_back((cpu_seconds(CLOCK_THREAD_CPUTIME_ID) - cpu0) * 1000);
-            wall_ms.push_back((glfwGetTime() - wall0) * 1000);
+            wall_ms.push_back((platform_.time() - wall0) * 1000);
         }
         const auto [cpu_median, cpu_p99] = median_p99(cpu_ms);
         const auto [wall_median, wall_p99] = median_p99(wall_ms);
@@ -520,15 +436,11 @@ int Kiosk::measure() {
     return 0;
 }
 
-int run_kiosk(int argc, char** argv) {
-    Options options;
-    std::string problem;
-    if (!parse_options(argc, argv, options, problem)) {
-        std::cerr << "kiosk: " << problem << "\nusage: kiosk [--config FILE] [--bundle DIR] [--database FILE] [--windowed WxH] "
-                                             "[--screenshot DIR --script FILE] [--measure]\n";
-        return 2;
-    }
-    return Kiosk(std::move(options)).run();
+int run_kiosk(const Options& options, Platform& platform, std::string* failure) {
+    Kiosk kiosk(options, platform);
+    const int code = kiosk.run();
+    if (failure) *failure = kiosk.failure();
+    return code;
 }
 
 }  // namespace kiosk::app

@@ -1,0 +1,197 @@
+#include "glfw_platform.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <vector>
+
+#include <GLFW/glfw3.h>
+#include <GL/gl.h>
+#include <GL/glext.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <stb_image_write.h>
+
+namespace kiosk::app {
+
+namespace {
+
+// Any input asks for a few frames (a tap needs two, a popup three). Our callbacks are installed
+// before the ImGui backend's, which chains to them.
+bool input_arrived = false;
+void on_cursor(GLFWwindow*, double, double) { input_arrived = true; }
+void on_button(GLFWwindow*, int, int, int) { input_arrived = true; }
+void on_key(GLFWwindow*, int, int, int, int) { input_arrived = true; }
+void on_size(GLFWwindow*, int, int) { input_arrived = true; }
+
+bool take_input() {
+    const bool arrived = input_arrived;
+    input_arrived = false;
+    return arrived;
+}
+
+GLuint gl_id(ImTextureID id) { return static_cast<GLuint>(reinterpret_cast<std::uintptr_t>(id)); }
+ImTextureID imgui_id(GLuint id) { return reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(id)); }
+
+GLuint new_texture() {
+    GLuint id = 0;
+    glGenTextures(1, &id);
+    glBindTexture(GL_TEXTURE_2D, id);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+    return id;
+}
+
+}  // namespace
+
+GlfwPlatform::~GlfwPlatform() {
+    if (imgui_) {
+        if (font_texture_ != 0) glDeleteTextures(1, &font_texture_);
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+        ImGui::DestroyContext();
+    }
+    if (window_) glfwDestroyWindow(window_);
+    if (started_) glfwTerminate();
+}
+
+std::string GlfwPlatform::open(int width, int height) {
+    if (!glfwInit()) return "no display (GLFW could not start)";
+    started_ = true;
+    glfwWindowHint(GLFW_DECORATED, GLFW_FALSE);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    GLFWmonitor* monitor = nullptr;
+    if (width == 0) {
+        monitor = glfwGetPrimaryMonitor();
+        const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+        if (!mode) return "no monitor";
+        width = mode->width;
+        height = mode->height;
+    }
+    window_ = glfwCreateWindow(width, height, "Magnesium IV kiosk", monitor, nullptr);
+    if (!window_) return "the window could not be created";
+    glfwMakeContextCurrent(window_);
+    if (glfwGetCurrentContext() != window_) return "no OpenGL context";
+    glfwSwapInterval(1);
+    glfwSetInputMode(window_, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
+    glfwSetCursorPosCallback(window_, on_cursor);
+    glfwSetMouseButtonCallback(window_, on_button);
+    glfwSetKeyCallback(window_, on_key);
+    glfwSetFramebufferSizeCallback(window_, on_size);
+    const int major = glfwGetWindowAttrib(window_, GLFW_CONTEXT_VERSION_MAJOR);
+    const int minor = glfwGetWindowAttrib(window_, GLFW_CONTEXT_VERSION_MINOR);
+    alpha_only_textures_ = major > 3 || (major == 3 && minor >= 3) || glfwExtensionSupported("GL_ARB_texture_swizzle");
+
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+    ImGui_ImplGlfw_InitForOpenGL(window_, true);
+    ImGui_ImplOpenGL3_Init("#version 130");
+    imgui_ = true;
+    // Now, not lazily in the first NewFrame(): that would upload a font atlas of its own after we
+    // have built ours and dropped its CPU copy, rebuilding it from nothing (garbled text). The
+    // backend's own font texture is not used: upload_font_atlas() makes a smaller one.
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    return {};
+}
+
+ImVec2 GlfwPlatform::framebuffer_size() const {
+    int width = 0;
+    int height = 0;
+    glfwGetFramebufferSize(window_, &width, &height);
+    return {static_cast<float>(width), static_cast<float>(height)};
+}
+
+double GlfwPlatform::time() const { return glfwGetTime(); }
+
+bool GlfwPlatform::should_close() const { return glfwWindowShouldClose(window_) != 0; }
+
+bool GlfwPlatform::wait_for_input(double timeout_seconds) {
+    glfwWaitEventsTimeout(timeout_seconds);
+    return take_input();
+}
+
+bool GlfwPlatform::poll_input() {
+    glfwPollEvents();
+    return take_input();
+}
+
+void GlfwPlatform::new_frame() {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+}
+
+namespace {
+
+bool save_png(const std::string& path, int width, int height) {
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 3);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+    // OpenGL's rows run bottom to top, PNG's top to bottom.
+    const std::size_t row = static_cast<std::size_t>(width) * 3;
+    for (int y = 0; y < height / 2; ++y) {
+        std::swap_ranges(pixels.begin() + static_cast<std::ptrdiff_t>(row * static_cast<std::size_t>(y)),
+                         pixels.begin() + static_cast<std::ptrdiff_t>(row * static_cast<std::size_t>(y + 1)),
+                         pixels.begin() + static_cast<std::ptrdiff_t>(row * static_cast<std::size_t>(height - 1 - y)));
+    }
+    return stbi_write_png(path.c_str(), width, height, 3, pixels.data(), static_cast<int>(row)) != 0;
+}
+
+}  // namespace
+
+bool GlfwPlatform::present(const std::string& png_path) {
+    const ImVec2 size = framebuffer_size();
+    const int width = static_cast<int>(size.x);
+    const int height = static_cast<int>(size.y);
+    glViewport(0, 0, width, height);
+    glClearColor(0.97F, 0.97F, 0.95F, 1.0F);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    // Read before the swap: the back buffer holds exactly this frame.
+    const bool saved = png_path.empty() || save_png(png_path, width, height);
+    glfwSwapBuffers(window_);
+    return saved;
+}
+
+void GlfwPlatform::wait_until_drawn() { glFinish(); }
+
+void GlfwPlatform::upload_font_atlas() {
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    if (font_texture_ != 0) glDeleteTextures(1, &font_texture_);
+    unsigned char* pixels = nullptr;
+    int width = 0;
+    int height = 0;
+    font_texture_ = new_texture();
+    if (alpha_only_textures_) {
+        // One byte per pixel instead of four: the atlas is coverage only. The swizzle hands the
+        // shader (1, 1, 1, coverage), exactly what the RGBA atlas holds. For the Chinese atlas
+        // (2048x2048) that is 4 MB in llvmpipe's memory instead of 16.
+        atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
+        const GLint swizzle[] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+        glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+    } else {
+        atlas.GetTexDataAsRGBA32(&pixels, &width, &height);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+    }
+    atlas.SetTexID(imgui_id(font_texture_));
+}
+
+std::optional<ImTextureID> GlfwPlatform::create_texture(const unsigned char* rgba, int width, int height) {
+    const GLuint id = new_texture();
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    return imgui_id(id);
+}
+
+void GlfwPlatform::destroy_texture(ImTextureID id) {
+    const GLuint gl = gl_id(id);
+    glDeleteTextures(1, &gl);
+}
+
+}  // namespace kiosk::app

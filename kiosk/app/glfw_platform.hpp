@@ -1,0 +1,39 @@
+#pragma once
+// The real kiosk window: GLFW 3.3, an OpenGL 3 context, Dear ImGui's GLFW and OpenGL3 backends.
+// Full screen and undecorated unless given a size; the cursor is hidden (it is a touch screen).
+#include "platform.hpp"
+
+struct GLFWwindow;
+
+namespace kiosk::app {
+
+class GlfwPlatform final : public Platform {
+public:
+    GlfwPlatform() = default;
+    ~GlfwPlatform() override;
+    GlfwPlatform(const GlfwPlatform&) = delete;
+    GlfwPlatform& operator=(const GlfwPlatform&) = delete;
+
+    std::string open(int width, int height) override;
+    bool is_open() const override { return imgui_; }
+    ImVec2 framebuffer_size() const override;
+    double time() const override;
+    bool should_close() const override;
+    bool wait_for_input(double timeout_seconds) override;
+    bool poll_input() override;
+    void new_frame() override;
+    bool present(const std::string& png_path) override;
+    void wait_until_drawn() override;
+    void upload_font_atlas() override;
+    std::optional<ImTextureID> create_texture(const unsigned char* rgba, int width, int height) override;
+    void destroy_texture(ImTextureID id) override;
+
+private:
+    bool started_ = false;
+    GLFWwindow* window_ = nullptr;
+    bool imgui_ = false;
+    bool alpha_only_textures_ = false;  // swizzled one-channel textures (GL 3.3 or ARB_texture_swizzle)
+    unsigned int font_texture_ = 0;
+};
+
+}  // namespace kiosk::app

@@ -1,0 +1,56 @@
+#include "headless_platform.hpp"
+
+#include <cstdint>
+
+namespace kiosk::app {
+
+HeadlessPlatform::~HeadlessPlatform() {
+    if (context_) ImGui::DestroyContext(context_);
+}
+
+std::string HeadlessPlatform::open(int width, int height) {
+    if (width > 0 && height > 0) size_ = ImVec2(static_cast<float>(width), static_cast<float>(height));
+    context_ = ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+    return {};
+}
+
+bool HeadlessPlatform::wait_for_input(double timeout_seconds) {
+    clock_ += timeout_seconds;  // no one touches a headless screen
+    return false;
+}
+
+void HeadlessPlatform::new_frame() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = size_;
+    io.DeltaTime = 1.0F / 60.0F;
+    clock_ += 1.0 / 60.0;
+    ++frames_;
+}
+
+bool HeadlessPlatform::present(const std::string& png_path) {
+    if (!png_path.empty()) screenshots.push_back(png_path);
+    return true;
+}
+
+void HeadlessPlatform::upload_font_atlas() {
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    unsigned char* pixels = nullptr;
+    int width = 0;
+    int height = 0;
+    atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
+    font_atlas_size = ImVec2(static_cast<float>(width), static_cast<float>(height));
+    ++font_atlas_uploads;
+    atlas.SetTexID(reinterpret_cast<ImTextureID>(std::uintptr_t{1}));
+}
+
+std::optional<ImTextureID> HeadlessPlatform::create_texture(const unsigned char*, int, int) {
+    ++live_textures;
+    return reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(100 + live_textures));
+}
+
+void HeadlessPlatform::destroy_texture(ImTextureID) { --live_textures; }
+
+}  // namespace kiosk::app

@@ -1,0 +1,46 @@
+#pragma once
+// The kiosk with no window: a Dear ImGui context without backends, a clock that moves only when
+// the program draws or waits, and no pixels. Tests run the whole program on it (start-up steps,
+// scripts, font atlas switches, the idle wipe) on machines without a display.
+#include <vector>
+
+#include "platform.hpp"
+
+namespace kiosk::app {
+
+class HeadlessPlatform final : public Platform {
+public:
+    explicit HeadlessPlatform(ImVec2 size = ImVec2(1080, 1920)) : size_(size) {}
+    ~HeadlessPlatform() override;
+    HeadlessPlatform(const HeadlessPlatform&) = delete;
+    HeadlessPlatform& operator=(const HeadlessPlatform&) = delete;
+
+    std::string open(int width, int height) override;
+    bool is_open() const override { return context_ != nullptr; }
+    ImVec2 framebuffer_size() const override { return size_; }
+    double time() const override { return clock_; }
+    bool should_close() const override { return frames_ >= close_after_frames; }
+    bool wait_for_input(double timeout_seconds) override;
+    bool poll_input() override { return false; }
+    void new_frame() override;
+    bool present(const std::string& png_path) override;
+    void wait_until_drawn() override {}
+    void upload_font_atlas() override;
+    std::optional<ImTextureID> create_texture(const unsigned char* rgba, int width, int height) override;
+    void destroy_texture(ImTextureID id) override;
+
+    // What the program did, for tests to check.
+    std::vector<std::string> screenshots;  // the paths it asked to save, in order (nothing is written)
+    ImVec2 font_atlas_size{0, 0};           // of the last upload
+    int font_atlas_uploads = 0;
+    int live_textures = 0;                   // created and not yet destroyed
+    int close_after_frames = 1 << 30;        // should_close() after this many frames
+
+private:
+    ImVec2 size_;
+    ImGuiContext* context_ = nullptr;
+    double clock_ = 0;
+    int frames_ = 0;
+};
+
+}  // namespace kiosk::app

@@ -1,0 +1,43 @@
+#pragma once
+// Everything the kiosk needs from a window, OpenGL and the touch screen, behind one small
+// interface: the program itself (start-up steps, font atlas switches, the render loop, scripts,
+// the idle wipe) runs the same on GLFW + OpenGL (glfw_platform.hpp) and with no window at all
+// (headless_platform.hpp, for tests). No GLFW or GL type appears here.
+#include <optional>
+#include <string>
+
+#include <imgui.h>
+
+namespace kiosk::app {
+
+class Platform {
+public:
+    virtual ~Platform() = default;
+
+    // Opens the window (width 0: full screen on the primary monitor) and the Dear ImGui context
+    // with its backends. Empty on success, otherwise the reason for staff.
+    virtual std::string open(int width, int height) = 0;
+    virtual bool is_open() const = 0;
+    virtual ImVec2 framebuffer_size() const = 0;
+    virtual double time() const = 0;  // seconds, monotonic
+    virtual bool should_close() const = 0;
+
+    // Both return whether input arrived since the last call; the first sleeps until it does or
+    // until `timeout_seconds` have passed.
+    virtual bool wait_for_input(double timeout_seconds) = 0;
+    virtual bool poll_input() = 0;
+
+    // Before ImGui::NewFrame(): display size, clock, and the pointer from the touch screen.
+    virtual void new_frame() = 0;
+    // After ImGui::Render(): draws the frame. With a path, saves it as a PNG first (false if that
+    // failed).
+    virtual bool present(const std::string& png_path) = 0;
+    virtual void wait_until_drawn() = 0;  // for measurements: the frame is really on screen
+
+    // Uploads io.Fonts' pixels as the font texture, replacing the previous one, and sets its id.
+    virtual void upload_font_atlas() = 0;
+    virtual std::optional<ImTextureID> create_texture(const unsigned char* rgba, int width, int height) = 0;
+    virtual void destroy_texture(ImTextureID id) = 0;
+};
+
+}  // namespace kiosk::app

@@ -1,0 +1,152 @@
+// The whole kiosk program (start-up steps, font atlas per language, scripts, the store) on the
+// headless platform: what the Xvfb test checks, without a display, in every build.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <set>
+
+#include <imgui.h>
+#include <imgui_internal.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include "headless_platform.hpp"
+#include "kiosk_app.hpp"
+#include "shipped_bundle.hpp"
+#include "text_layout.hpp"
+#include "../store/store_fixture.hpp"
+
+using namespace kiosk::app;
+using kiosk::test::TempDir;
+
+namespace {
+
+std::filesystem::path write_file(const std::filesystem::path& path, const std::string& text) {
+    std::ofstream(path) << text;
+    return path;
+}
+
+Options options_in(const TempDir& dir) {
+    Options o;
+    o.bundle = kiosk::test::source_dir().string();
+    o.database = (dir / "kiosk.db").string();
+    return o;
+}
+
+Options with_script(Options o, const std::filesystem::path& script, const TempDir& dir) {
+    o.script = script.string();
+    o.screenshot_dir = (dir / "shots").string();
+    return o;
+}
+
+std::vector<kiosk::store::QueueEntry> flagged(const TempDir& dir) {
+    auto store = kiosk::test::open_store(dir / "kiosk.db");
+    return store.flagged_queue(10);
+}
+
+}  // namespace
+
+namespace kiosk::test {
+std::u32string utf32(const std::string& utf8) {
+    const icu::UnicodeString s = icu::UnicodeString::fromUTF8(utf8);
+    std::u32string out;
+    for (int32_t i = 0; i < s.length(); i = s.moveIndex32(i, 1)) out.push_back(static_cast<char32_t>(s.char32At(i)));
+    return out;
+}
+}  // namespace kiosk::test
+
+TEST_CASE("the kiosk program plays a full flagged screening with no window, in every shipped language") {
+    for (const char* tag : {"en", "es", "ar", "zh-Hans"}) {
+        CAPTURE(tag);
+        TempDir dir;
+        HeadlessPlatform platform;
+        const auto script = kiosk::test::source_dir() / "tests/kiosk/scripts" / (std::string("tour-") + tag + ".script");
+        std::string failure;
+        CHECK(run_kiosk(with_script(options_in(dir), script, dir), platform, &failure) == 0);
+        CHECK(failure.empty());
+        CHECK(platform.screenshots.size() >= 10);
+        const auto queue = flagged(dir);
+        REQUIRE(queue.size() == 1);
+        CHECK(queue.front().severity == 3);  // stop: heart damage and digoxin
+        CHECK(platform.live_textures == 0);  // the pictures were released before the platform
+    }
+}
+
+TEST_CASE("the font atlas holds every character the Chinese texts use, and only a Chinese screen pays for it") {
+    TempDir dir;
+    HeadlessPlatform platform;
+    const auto script = write_file(dir / "zh.script", "shot welcome\ntap lang:zh-Hans\nshot welcome-zh\n");
+    REQUIRE(run_kiosk(with_script(options_in(dir), script, dir), platform) == 0);
+    // English first, then Chinese: two uploads, and the Chinese atlas is the larger.
+    CHECK(platform.font_atlas_uploads == 2);
+    CHECK(platform.font_atlas_size.x * platform.font_atlas_size.y >= 2048.0F * 1024.0F);
+
+    const ImFont* body = ImGui::GetIO().Fonts->Fonts[0];
+    const kiosk::screening::KioskBundle& bundle = kiosk::test::shipped_bundle();
+    std::set<UChar32> missing;
+    for (const auto& locale : bundle.content.bundle.locales) {
+        if (locale.tag != "zh-Hans") continue;
+        for (const auto& [key, message] : locale.messages) {
+            const std::u32string text = kiosk::test::utf32(message.source_text());
+            for (const char32_t code_point : text) {
+                const auto c = static_cast<UChar32>(code_point);
+                // Placeholders' syntax and invisible formatting marks are never drawn as such.
+                if (c < 0x3000 || u_charType(c) == U_FORMAT_CHAR) continue;
+                if (body->FindGlyphNoFallback(static_cast<ImWchar>(c)) == nullptr) missing.insert(c);
+            }
+        }
+    }
+    CHECK_MESSAGE(missing.empty(), missing.size() << " Chinese characters have no glyph");
+}
+
+TEST_CASE("a start-up failure shows the out-of-service screen and tells staff why, never a crash") {
+    TempDir dir;
+    HeadlessPlatform platform;
+    platform.close_after_frames = 5;
+    Options o = options_in(dir);
+    o.config_file = write_file(dir / "kiosk.toml", "idle_timeout_seconds = 9000\n").string();
+    std::string failure;
+    CHECK(run_kiosk(o, platform, &failure) == 0);  // it ran until its window closed
+    CHECK(failure.find("read configuration") == 0);
+    CHECK(failure.find("kiosk.toml:1") != std::string::npos);
+    CHECK(failure.find("idle_timeout_seconds") != std::string::npos);
+    const ImGuiWindow* shown = ImGui::FindWindowByName("out_of_service");
+    REQUIRE(shown != nullptr);
+    CHECK(shown->Active);
+}
+
+TEST_CASE("content with errors takes the kiosk out of service and names the problem") {
+    TempDir dir;
+    kiosk::test::TempBundle bundle = kiosk::test::TempBundle::shipped();
+    bundle.replace("structure/rules.toml", "severity = \"stop\"", "severity = \"stopp\"");
+    HeadlessPlatform platform;
+    platform.close_after_frames = 5;
+    Options o = options_in(dir);
+    o.bundle = bundle.dir().string();
+    std::string failure;
+    run_kiosk(o, platform, &failure);
+    CHECK(failure.find("load content") == 0);
+    CHECK(failure.find("rules.toml") != std::string::npos);
+    CHECK(ImGui::FindWindowByName("out_of_service") != nullptr);
+    CHECK(flagged(dir).empty());
+}
+
+TEST_CASE("after the idle timeout the script finds the welcome screen again, with nothing of the visit left") {
+    TempDir dir;
+    HeadlessPlatform platform;
+    const auto script = write_file(dir / "idle.script",
+                                   "tap start\ntap next\nidle 600\n"
+                                   // back at welcome: the language picker and start are there again
+                                   "tap lang:es\ntap start\n");
+    std::string failure;
+    CHECK(run_kiosk(with_script(options_in(dir), script, dir), platform, &failure) == 0);
+    CHECK(failure.empty());
+    CHECK(flagged(dir).empty());
+}
+
+TEST_CASE("a script that taps what is not on the screen stops with the line that did") {
+    TempDir dir;
+    HeadlessPlatform platform;
+    const auto script = write_file(dir / "bad.script", "tap start\ntap send\n");
+    CHECK(run_kiosk(with_script(options_in(dir), script, dir), platform) == 1);
+}
