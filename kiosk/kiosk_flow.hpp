@@ -79,6 +79,7 @@ public:
     double seconds_until_next_change(double now) const;
     bool larger_text() const { return larger_text_; }
     bool high_contrast() const { return high_contrast_; }
+    Orientation orientation() const { return config_.orientation; }
 
 private:
     void answer_intent(const Intent& intent);

@@ -2,8 +2,8 @@
 # Installs what is missing, builds the release preset and runs the kiosk with the bundled content
 # and an embedded SQLite database (under $XDG_STATE_HOME or ~/.local/state/magnesium-kiosk/).
 # With a display, the kiosk opens full screen (Esc does nothing: it is a kiosk; close it from
-# another terminal). Without one, it runs under Xvfb at 1080x1920 and walks a patient through
-# every screen in each language, saving screenshots.
+# another terminal). Without one, it runs under Xvfb at 1080x1920 (and 1920x1080) and walks a
+# patient through every screen in each language, saving screenshots.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +23,13 @@ for tag in en es ar zh-Hans; do
     --database "build/release/screenshot-run/kiosk-$tag.db" \
     --screenshot "$shots/$tag" --script "tests/kiosk/scripts/tour-$tag.script" > /dev/null
 done
+# The same visit on a landscape screen, left to right and right to left.
+for tag in en ar; do
+  xvfb-run -a -s "-screen 0 1920x1080x24" ./build/release/kiosk/kiosk --windowed 1920x1080 \
+    --database "build/release/screenshot-run/kiosk-$tag-landscape.db" \
+    --screenshot "$shots/$tag-landscape" --script "tests/kiosk/scripts/tour-$tag.script" > /dev/null
+done
 echo "No display here: the kiosk ran under Xvfb (1080x1920) through a full flagged screening in"
-echo "en, es, ar and zh-Hans. Its screenshots are in $shots/<language>/:"
-ls "$shots"/*/ | head -40
+echo "en, es, ar and zh-Hans, and at 1920x1080 in en and ar. Its screenshots are in"
+echo "$shots/<language>/ and $shots/<language>-landscape/:"
+for dir in "$shots"/*/; do echo "  $dir ($(ls "$dir" | wc -l) screens)"; done

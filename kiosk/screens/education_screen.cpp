@@ -40,7 +40,7 @@ void draw_block(ScreenContext& ctx, const content::PageBlock& block, float width
         case content::PageBlock::Kind::image: {
             const std::optional<ui::ImageTexture> image = ctx.state.image_for ? ctx.state.image_for(block.image.path) : std::nullopt;
             if (image) {
-                const float shown = std::min(width * 0.8F, image->width * ctx.size.x / 1080.0F);
+                const float shown = std::min(width * 0.8F, image->width * std::min(ctx.size.x, ctx.size.y) / 1080.0F);
                 const float height = shown * image->height / image->width;
                 ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - shown) / 2);
                 ImGui::Image(image->id, ImVec2(shown, height));
@@ -60,7 +60,7 @@ std::optional<app::Intent> draw_education(ScreenContext& ctx) {
     const std::vector<content::MessageArgument> progress = {{"current", static_cast<std::int64_t>(ctx.flow.page() + 1)},
                                                             {"total", static_cast<std::int64_t>(ctx.flow.page_count())}};
     std::optional<app::Intent> intent = top_bar(ctx, true, app::Intent::Kind::previous_page, t.text("ui.nav.page_progress", progress));
-    const float width = ctx.size.x - 2 * ctx.margin;
+    const float width = ctx.column;
     begin_scrolling_area(ctx, ctx.touch_height + ctx.margin);
     const content::EducationPage& page = ctx.flow.current_page();
     paragraph(ctx, t.text(page.title), ctx.fonts.heading, width, ctx.theme.text);

@@ -1,4 +1,6 @@
 // One question per screen: the question, its help, big answer buttons, progress, back and next.
+#include <algorithm>
+
 #include "screens.hpp"
 #include "widgets.hpp"
 
@@ -12,7 +14,7 @@ std::optional<app::Intent> draw_question(ScreenContext& ctx) {
     const std::vector<content::MessageArgument> progress = {{"current", static_cast<std::int64_t>(session.position())},
                                                             {"total", static_cast<std::int64_t>(session.visible_count())}};
     std::optional<app::Intent> intent = top_bar(ctx, true, app::Intent::Kind::previous_question, t.text("ui.question.progress", progress));
-    const float width = ctx.size.x - 2 * ctx.margin;
+    const float width = ctx.column;
 
     begin_scrolling_area(ctx, ctx.touch_height + ctx.margin);
     paragraph(ctx, t.text(screening::question_text_key(q)), ctx.fonts.heading, width, ctx.theme.text);
@@ -21,12 +23,28 @@ std::optional<app::Intent> draw_question(ScreenContext& ctx) {
     if (q.type == screening::QuestionType::multiple && !q.has_help) paragraph(ctx, t.text("ui.question.choose_all"), ctx.fonts.body, width, ctx.theme.muted);
     ImGui::Dummy(ImVec2(width, ctx.margin / 3));
     const screening::Answer& answer = session.answer(index);
-    for (std::size_t o = 0; o < q.options.size(); ++o) {
-        const bool chosen = answer.given && (answer.options & (std::uint64_t{1} << o)) != 0;
-        // A little narrower than the scrolling area, so that its edge does not clip the border.
-        if (big_button(ctx, "option:" + q.options[o], t.text(screening::option_text_key(q, q.options[o])), width - 6, ButtonKind::option, chosen)) {
-            const auto kind = q.type == screening::QuestionType::multiple ? app::Intent::Kind::toggle_option : app::Intent::Kind::choose_option;
-            intent = app::Intent{kind, q.options[o], 0, 0};
+    // Landscape: two answers side by side (in reading order, mirrored in right-to-left locales),
+    // so that a long list fits without scrolling. A little narrower than the scrolling area, so
+    // that its edge does not clip the border.
+    const std::size_t per_row = ctx.landscape && q.options.size() > 2 ? 2 : 1;
+    const float gap = ctx.margin / 2;
+    const float button = (width - 6 - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
+    for (std::size_t row = 0; row < q.options.size(); row += per_row) {
+        const std::size_t end = std::min(q.options.size(), row + per_row);
+        float height = 0;
+        for (std::size_t o = row; o < end; ++o) height = std::max(height, button_height(ctx, t.text(screening::option_text_key(q, q.options[o])), button));
+        if (ctx.rtl && end - row < per_row) {  // a short last row starts on the right, where reading does
+            ImGui::Dummy(ImVec2(button, height));
+            ImGui::SameLine(0, gap);
+        }
+        for (std::size_t i = 0; i < end - row; ++i) {
+            const std::size_t o = ctx.rtl ? end - 1 - i : row + i;
+            if (i > 0) ImGui::SameLine(0, gap);
+            const bool chosen = answer.given && (answer.options & (std::uint64_t{1} << o)) != 0;
+            if (big_button(ctx, "option:" + q.options[o], t.text(screening::option_text_key(q, q.options[o])), button, ButtonKind::option, chosen, height)) {
+                const auto kind = q.type == screening::QuestionType::multiple ? app::Intent::Kind::toggle_option : app::Intent::Kind::choose_option;
+                intent = app::Intent{kind, q.options[o], 0, 0};
+            }
         }
         ImGui::Dummy(ImVec2(width, ctx.margin / 4));
     }

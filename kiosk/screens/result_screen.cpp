@@ -1,5 +1,7 @@
 // The result: what happens next in plain words and the ticket in large type; for urgent, an
 // unmistakable "go to the front desk now". No answers are shown.
+#include <algorithm>
+
 #include "screens.hpp"
 #include "widgets.hpp"
 
@@ -8,7 +10,7 @@ namespace kiosk::ui {
 std::optional<app::Intent> draw_result(ScreenContext& ctx) {
     const content::LocalizedText& t = ctx.flow.text();
     const app::ResultView& result = *ctx.flow.result();
-    const float width = ctx.size.x - 2 * ctx.margin;
+    const float width = ctx.column;
     std::optional<app::Intent> intent = top_bar(ctx, false, app::Intent::Kind::done, {});
     ImGui::Dummy(ImVec2(width, ctx.margin / 2));
     const bool urgent = result.severity == screening::Severity::urgent;
@@ -42,8 +44,8 @@ std::optional<app::Intent> draw_idle_overlay(ScreenContext& ctx) {
     const content::LocalizedText& t = ctx.flow.text();
     ImDrawList* draw = ImGui::GetForegroundDrawList();
     draw->AddRectFilled(ImVec2(0, 0), ctx.size, IM_COL32(0, 0, 0, 160));
-    const float width = ctx.size.x * 0.8F;
-    ImGui::SetNextWindowPos(ImVec2(ctx.size.x * 0.1F, ctx.size.y * 0.3F));
+    const float width = std::min(ctx.size.x * 0.8F, ctx.column);
+    ImGui::SetNextWindowPos(ImVec2((ctx.size.x - width) / 2, ctx.size.y * 0.3F));
     ImGui::SetNextWindowSize(ImVec2(width, 0));
     ImGui::SetNextWindowFocus();
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(ctx.theme.background));

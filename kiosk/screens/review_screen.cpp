@@ -11,7 +11,7 @@ std::optional<app::Intent> draw_review(ScreenContext& ctx) {
     const screening::Questionnaire& questionnaire = ctx.flow.questionnaire();
     const screening::PatientSession& session = ctx.flow.session();
     std::optional<app::Intent> intent = top_bar(ctx, true, app::Intent::Kind::previous_question, {});
-    const float width = ctx.size.x - 2 * ctx.margin;
+    const float width = ctx.column;
     begin_scrolling_area(ctx, ctx.touch_height + ctx.margin);
     paragraph(ctx, t.text("ui.review.title"), ctx.fonts.heading, width, ctx.theme.text);
     const std::vector<bool> visible = screening::visible_questions(questionnaire, session.answers());

@@ -8,7 +8,7 @@ namespace kiosk::ui {
 void begin_scrolling_area(ScreenContext& ctx, float bottom_reserved) {
     const float height = std::max(ctx.touch_height, ImGui::GetContentRegionAvail().y - bottom_reserved);
     // A child per view: each page or question opens scrolled to the top.
-    ImGui::BeginChild(ctx.state.view.c_str(), ImVec2(ctx.size.x - 2 * ctx.margin, height), false, ImGuiWindowFlags_NoScrollbar);
+    ImGui::BeginChild(ctx.state.view.c_str(), ImVec2(ctx.column, height), false, ImGuiWindowFlags_NoScrollbar);
 }
 
 void end_scrolling_area(ScreenContext& ctx) {

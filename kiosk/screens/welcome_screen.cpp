@@ -6,7 +6,7 @@ namespace kiosk::ui {
 
 std::optional<app::Intent> draw_welcome(ScreenContext& ctx) {
     std::optional<app::Intent> intent = top_bar(ctx, false, app::Intent::Kind::start, {});
-    const float width = ctx.size.x - 2 * ctx.margin;
+    const float width = ctx.column;
     ImGui::Dummy(ImVec2(width, ctx.margin));
     paragraph(ctx, ctx.text("ui.app.title"), ctx.fonts.heading, width, ctx.theme.text);
     paragraph(ctx, ctx.text("ui.welcome.title"), ctx.fonts.heading, width, ctx.theme.text);

@@ -19,6 +19,20 @@ std::string view_key(const app::KioskFlow& flow) {
 
 }  // namespace
 
+ScreenLayout layout_for(ImVec2 size, app::Orientation orientation) {
+    ScreenLayout l;
+    l.landscape = orientation == app::Orientation::landscape || (orientation == app::Orientation::automatic && size.x > size.y);
+    const float shorter = std::min(size.x, size.y);
+    l.margin = std::max(24.0F, shorter * 0.04F);
+    // At least 12 mm on a 21.5" 1080x1920 kiosk (about 4 px/mm), more on larger screens.
+    l.touch_height = std::max(96.0F, std::max(size.x, size.y) * 0.055F);
+    // Landscape: lines of at most ~1.3 screen heights (about 75 characters of body text at 1080p).
+    l.column = size.x - 2 * l.margin;
+    if (l.landscape) l.column = std::min(l.column, shorter * 1.3F);
+    l.side = (size.x - l.column) / 2;
+    return l;
+}
+
 std::optional<app::Intent> draw_kiosk(const app::KioskFlow& flow, double now, const FontSet& fonts, UiState& state, ImVec2 size) {
     const Theme& theme = theme_for(flow.high_contrast());
     const UiFonts& chosen = flow.larger_text() ? fonts.large : fonts.normal;
@@ -28,16 +42,15 @@ std::optional<app::Intent> draw_kiosk(const app::KioskFlow& flow, double now, co
         state.scroll.reset();
     }
     state.targets.clear();
-    const float margin = std::max(24.0F, size.x * 0.04F);
-    // At least 12 mm on a 21.5" 1080x1920 kiosk (about 4 px/mm), more on larger screens.
-    const float touch_height = std::max(96.0F, size.y * 0.055F);
-    ScreenContext ctx{flow, now, chosen, state, theme, size, flow.text().direction() == content::TextDirection::right_to_left,
-                      touch_height, margin};
+    const ScreenLayout l = layout_for(size, flow.orientation());
+    const float margin = l.margin;
+    ScreenContext ctx{flow,     now, chosen, state, theme, size, flow.text().direction() == content::TextDirection::right_to_left,
+                      l.touch_height, margin, l.column, l.landscape};
 
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(size);
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(theme.background));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(margin, margin / 2));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(l.side, margin / 2));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(margin / 2, margin / 3));
     ImGui::Begin("kiosk", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |

@@ -59,6 +59,17 @@ struct FontSet {
     UiFonts large;
 };
 
+// Where things go on a screen of a given size. Portrait (the usual kiosk) uses the full width;
+// landscape keeps a centred column that a reader's eye can follow and puts answers side by side.
+struct ScreenLayout {
+    bool landscape = false;
+    float margin = 0;        // outer spacing, from the shorter side so both orientations match
+    float side = 0;          // left and right padding of the column
+    float column = 0;        // width of the content column
+    float touch_height = 0;  // at least 12 mm on the kiosk's screen
+};
+ScreenLayout layout_for(ImVec2 size, app::Orientation orientation);
+
 struct ScreenContext {
     const app::KioskFlow& flow;
     double now;
@@ -69,6 +80,8 @@ struct ScreenContext {
     bool rtl;
     float touch_height;  // at least 12 mm on the kiosk's screen
     float margin;
+    float column;  // the content column's width (see ScreenLayout)
+    bool landscape;
 
     std::string text(std::string_view key) const { return flow.text().text(key); }
 };

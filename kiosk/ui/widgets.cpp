@@ -52,7 +52,12 @@ bool big_button(ScreenContext& ctx, const std::string& id, std::string_view labe
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const bool pressed = ImGui::InvisibleButton(id.c_str(), ImVec2(width, height));
     const ImVec2 max(min.x + width, min.y + height);
-    ctx.state.targets.add(id, min, max);
+    // Only the part a finger can reach: a button scrolled out of view is no target.
+    const ImVec2 clip_min = ImGui::GetWindowDrawList()->GetClipRectMin();
+    const ImVec2 clip_max = ImGui::GetWindowDrawList()->GetClipRectMax();
+    const ImVec2 seen_min(std::max(min.x, clip_min.x), std::max(min.y, clip_min.y));
+    const ImVec2 seen_max(std::min(max.x, clip_max.x), std::min(max.y, clip_max.y));
+    if (seen_min.x < seen_max.x && seen_min.y < seen_max.y) ctx.state.targets.add(id, seen_min, seen_max);
 
     const Theme& t = ctx.theme;
     ImU32 fill = kind == ButtonKind::primary ? t.primary : kind == ButtonKind::secondary ? t.secondary : t.panel;
@@ -112,7 +117,7 @@ void table(ScreenContext& ctx, const std::vector<std::string>& header, const std
 
 std::optional<app::Intent> top_bar(ScreenContext& ctx, bool with_back, app::Intent::Kind back_intent, const std::string& progress) {
     std::optional<app::Intent> intent;
-    const float inner = ctx.size.x - 2 * ctx.margin;
+    const float inner = ctx.column;
     const float gap = ctx.margin / 2;
     const float button = (inner - 2 * gap) / 3;
     // Mirrored in right-to-left locales: back sits on the right, where reading starts.

@@ -79,6 +79,22 @@ public:
     }
 
     bool on_screen(const std::string& id) const { return state_.targets.center(id).has_value(); }
+
+    // Drags the list up (from one of its answers) until `id` comes into view, as a patient would.
+    bool scroll_to(app::KioskFlow& flow, const std::string& id) {
+        for (int attempt = 0; attempt < 10; ++attempt) {
+            idle_frame(flow);
+            if (on_screen(id)) return true;
+            std::string handle;
+            for (const auto& [target, rect] : state_.targets.all()) {
+                if (target.rfind("option:", 0) == 0) handle = target;
+            }
+            if (handle.empty()) return false;
+            drag_from(flow, handle, -200);
+            for (int i = 0; i < 120; ++i) idle_frame(flow);  // let the inertia settle
+        }
+        return on_screen(id);
+    }
     double now() const { return now_; }
     void advance(double seconds) { now_ += seconds; }
 

@@ -10,12 +10,14 @@
 #include "../store/store_fixture.hpp"
 
 using namespace kiosk::app;
+using kiosk::ui::ScreenLayout;
 
 namespace {
 
 const kiosk::screening::KioskBundle& shipped() { return kiosk::test::shipped_bundle(); }
 
 struct Kiosk {
+    explicit Kiosk(ImVec2 size = ImVec2(1080, 1920)) : ui(size) {}
     kiosk::test::TempDir dir;
     kiosk::store::SubmissionStore store = kiosk::test::open_store(dir / "kiosk.db");
     KioskConfig config = default_config(kiosk::test::source_dir());
@@ -37,10 +39,11 @@ const std::map<std::string, std::string> answers = {
 
 }  // namespace
 
-TEST_CASE("a patient taps from welcome to result in every shipped language") {
-    for (const char* tag : {"en", "es", "ar", "zh-Hans"}) {
+TEST_CASE("a patient taps from welcome to result in every shipped language, in portrait and in landscape") {
+    for (const ImVec2 size : {ImVec2(1080, 1920), ImVec2(1920, 1080)}) for (const char* tag : {"en", "es", "ar", "zh-Hans"}) {
         CAPTURE(std::string(tag));
-        Kiosk k;
+        CAPTURE(size.x);
+        Kiosk k(size);
         REQUIRE(k.tap(std::string("lang:") + tag));
         CHECK(k.flow.text().locale().tag == tag);
         REQUIRE(k.tap("start"));
@@ -52,7 +55,7 @@ TEST_CASE("a patient taps from welcome to result in every shipped language") {
             REQUIRE(k.tap("next"));
         }
         REQUIRE(k.flow.screen() == Screen::review);
-        CHECK(k.ui.on_screen("edit:heart"));
+        CHECK(k.ui.on_screen("edit:symptoms_now"));  // the first answer, with its "change" button
         REQUIRE(k.tap("send"));
         REQUIRE(k.flow.screen() == Screen::result);
         CHECK(k.flow.result()->severity == kiosk::screening::Severity::stop);
@@ -122,6 +125,7 @@ TEST_CASE("left alone, the screen asks 'are you still there?', then wipes everyt
     k.tap("option:chest_pain");
     k.ui.advance(k.config.idle_timeout_seconds + 1);
     k.ui.idle_frame(k.flow);
+    k.ui.idle_frame(k.flow);  // Dear ImGui sizes a new auto-fit window in its first frame, unseen
     CHECK(k.ui.on_screen("still_here"));
     k.ui.advance(k.config.idle_countdown_seconds);
     k.ui.idle_frame(k.flow);
@@ -131,4 +135,38 @@ TEST_CASE("left alone, the screen asks 'are you still there?', then wipes everyt
     CHECK_FALSE(k.ui.on_screen("still_here"));
     CHECK(k.flow.text().locale().tag == "en");
     for (const auto& a : k.flow.session().answers()) CHECK_FALSE(a.given);
+}
+
+TEST_CASE("landscape keeps a centred column; portrait uses the full width; the setting can force either") {
+    const ScreenLayout portrait = kiosk::ui::layout_for(ImVec2(1080, 1920), Orientation::automatic);
+    const ScreenLayout landscape = kiosk::ui::layout_for(ImVec2(1920, 1080), Orientation::automatic);
+    CHECK_FALSE(portrait.landscape);
+    CHECK(landscape.landscape);
+    CHECK(portrait.margin == landscape.margin);  // the same spacing in both
+    CHECK(portrait.column == doctest::Approx(1080 - 2 * portrait.margin));
+    CHECK(landscape.column < 1920 - 2 * landscape.margin);
+    CHECK(landscape.side * 2 + landscape.column == doctest::Approx(1920));
+    for (const ScreenLayout& l : {portrait, landscape}) CHECK(l.touch_height >= 96);  // 12 mm at about 4 px/mm
+    CHECK_FALSE(kiosk::ui::layout_for(ImVec2(1920, 1080), Orientation::portrait).landscape);
+    CHECK(kiosk::ui::layout_for(ImVec2(1080, 1920), Orientation::landscape).landscape);
+}
+
+TEST_CASE("an answer scrolled out of view is no tap target until a drag brings it in") {
+    Kiosk k(ImVec2(1280, 720));
+    k.tap("larger_text");
+    k.tap("start");
+    while (k.flow.screen() == Screen::education) k.tap("next");
+    while (k.flow.screen() == Screen::question && k.question() != "medicines") {
+        const auto it = answers.find(k.question());
+        if (it != answers.end()) REQUIRE((k.ui.scroll_to(k.flow, "option:" + it->second) && k.tap("option:" + it->second)));
+        REQUIRE(k.tap("next"));
+    }
+    REQUIRE(k.question() == "medicines");
+    k.ui.idle_frame(k.flow);
+    REQUIRE(k.ui.on_screen("option:blood_pressure"));
+    REQUIRE_FALSE(k.ui.on_screen("option:not_sure"));  // below the fold in landscape
+    CHECK_FALSE(k.tap("option:not_sure"));
+    CHECK(k.ui.scroll_to(k.flow, "option:not_sure"));
+    CHECK(k.tap("option:not_sure"));
+    CHECK(k.flow.session().answers()[k.flow.session().current_question().value()].given);
 }
