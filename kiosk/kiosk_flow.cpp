@@ -80,6 +80,7 @@ void KioskFlow::answer_intent(const Intent& intent) {
         case Kind::choose_option: session_.choose(intent.text); break;
         case Kind::toggle_option: session_.toggle(intent.text); break;
         case Kind::set_number: session_.set_number(intent.number); break;
+        case Kind::number_key: number_key(intent.text); break;
         case Kind::next_question:
             if (session_.next() && session_.at_review()) screen_ = Screen::review;
             break;
@@ -93,6 +94,36 @@ void KioskFlow::answer_intent(const Intent& intent) {
     }
 }
 
+std::string KioskFlow::number_entry() const {
+    const auto q = session_.current_question();
+    if (!q || questionnaire().questions[*q].type != screening::QuestionType::number) return {};
+    if (*q == number_entry_question_ && !number_entry_.empty()) return number_entry_;
+    // Back on a question answered before: its answer, as digits.
+    const screening::Answer& a = session_.answer(*q);
+    return a.given ? std::to_string(static_cast<long long>(a.number)) : std::string();
+}
+
+void KioskFlow::number_key(const std::string& key) {
+    const auto q = session_.current_question();
+    if (!q) return;
+    const screening::Question& question = questionnaire().questions[*q];
+    if (question.type != screening::QuestionType::number) return;
+    std::string entry = number_entry();
+    if (key == "delete") {
+        if (!entry.empty()) entry.pop_back();
+    } else if (key.size() == 1 && key[0] >= '0' && key[0] <= '9') {
+        std::string longer = entry == "0" ? key : entry + key;
+        // A digit that would pass the maximum is not taken: the display never shows what cannot be.
+        if (longer.size() > 9 || std::stod(longer) > question.maximum) return;
+        entry = std::move(longer);
+    } else {
+        return;
+    }
+    number_entry_ = entry;
+    number_entry_question_ = *q;
+    if (entry.empty() || !session_.set_number(std::stod(entry))) session_.clear_answer();
+}
+
 void KioskFlow::send(double now) {
     // Only from the review screen, and the screen changes at once: a second tap finds no "Send".
     const screening::RoutingDecision decision = session_.decide();
@@ -104,12 +135,14 @@ void KioskFlow::send(double now) {
     }
     // The answers leave the screen and memory as soon as they are safe (or queued in the store).
     session_.wipe();
+    number_entry_.clear();
     screen_ = Screen::result;
     result_shown_at_ = now;
 }
 
 void KioskFlow::reset_for_next_patient() {
     session_.wipe();
+    number_entry_.clear();
     result_.reset();
     text_ = content::LocalizedText(bundle_.content.bundle, config_.default_locale);
     larger_text_ = false;

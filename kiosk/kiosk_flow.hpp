@@ -28,6 +28,7 @@ struct Intent {
         choose_option,    // text = option id (yes/no, single choice)
         toggle_option,    // text = option id (multiple choice)
         set_number,       // number
+        number_key,       // text = "0"…"9" or "delete": the keypad of a number question
         next_question,
         previous_question,
         edit_question,    // index = question
@@ -77,12 +78,17 @@ public:
     bool idle_countdown_showing(double now) const;
     int idle_seconds_left(double now) const { return idle_.countdown_seconds_left(now); }
     double seconds_until_next_change(double now) const;
+    // The digits typed so far on the current number question ("" when none). It may lie outside
+    // the question's range while the patient types (18 starts with 1); the answer is set only
+    // when it is inside.
+    std::string number_entry() const;
     bool larger_text() const { return larger_text_; }
     bool high_contrast() const { return high_contrast_; }
     Orientation orientation() const { return config_.orientation; }
 
 private:
     void answer_intent(const Intent& intent);
+    void number_key(const std::string& key);
     void send(double now);
     void reset_for_next_patient();
 
@@ -97,6 +103,8 @@ private:
     std::size_t page_ = 0;
     std::optional<ResultView> result_;
     double result_shown_at_ = 0;
+    std::string number_entry_;                // typed on the question below; wiped with the session
+    std::size_t number_entry_question_ = 0;
     bool larger_text_ = false;
     bool high_contrast_ = false;
 };

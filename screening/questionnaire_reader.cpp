@@ -2,6 +2,7 @@
 #include <set>
 
 #include "condition_field.hpp"
+#include "number_text.hpp"
 #include "screening_content.hpp"
 #include "toml_file.hpp"
 
@@ -123,6 +124,11 @@ private:
         q.minimum = *min;
         q.maximum = *max;
         q.unit = table["unit"].value_or(std::string{});
+        // The kiosk writes the unit out in each language from CLDR's data: it must be a name CLDR knows.
+        if (const toml::node* unit = table.get("unit"); unit && !content::is_cldr_unit(q.unit)) {
+            error(position_of(*unit), "number question '" + q.id + "' has unit = \"" + q.unit +
+                                          "\", which is not a CLDR unit; write one such as \"duration-hour\", \"mass-kilogram\" or \"length-centimeter\"");
+        }
     }
 
     const std::filesystem::path& bundle_dir_;

@@ -1,4 +1,5 @@
-// One question per screen: the question, its help, big answer buttons, progress, back and next.
+// One question per screen: the question, its help, big answer buttons (or a keypad for a number),
+// progress, back and next.
 #include <algorithm>
 
 #include "screens.hpp"
@@ -23,6 +24,7 @@ std::optional<app::Intent> draw_question(ScreenContext& ctx) {
     if (q.type == screening::QuestionType::multiple && !q.has_help) paragraph(ctx, t.text("ui.question.choose_all"), ctx.fonts.body, width, ctx.theme.muted);
     ImGui::Dummy(ImVec2(width, ctx.margin / 3));
     const screening::Answer& answer = session.answer(index);
+    if (q.type == screening::QuestionType::number) intent = draw_number_entry(ctx, q, width);
     // Landscape: two answers side by side (in reading order, mirrored in right-to-left locales),
     // so that a long list fits without scrolling. A little narrower than the scrolling area, so
     // that its edge does not clip the border.

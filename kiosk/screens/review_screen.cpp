@@ -1,5 +1,6 @@
 // Review before sending: every question shown, its answer (or "not answered"), and a way back to it.
 #include "answers.hpp"
+#include "number_text.hpp"
 #include "routing.hpp"
 #include "screens.hpp"
 #include "widgets.hpp"
@@ -22,6 +23,9 @@ std::optional<app::Intent> draw_review(ScreenContext& ctx) {
         std::string answer;
         for (const std::string& option : screening::chosen_options(questionnaire, i, session.answer(i))) {
             answer += (answer.empty() ? "" : "; ") + t.text(screening::option_text_key(q, option));
+        }
+        if (q.type == screening::QuestionType::number && session.answer(i).given) {
+            answer = content::format_number(t.locale().tag, session.answer(i).number, q.unit);
         }
         if (!session.answer(i).given) answer = t.text("ui.review.not_answered");
         // The answer and its button sit on the reading side: the right in right-to-left languages.

@@ -1,0 +1,57 @@
+// A number question's answer: the number typed so far (in the language's digits, with its unit in
+// words), the range it must fall in, and a phone-style keypad with finger-sized keys. The flow
+// keeps the digits; this only draws them and turns key presses into intents.
+#include <algorithm>
+
+#include "number_text.hpp"
+#include "screens.hpp"
+#include "widgets.hpp"
+
+namespace kiosk::ui {
+
+std::optional<app::Intent> draw_number_entry(ScreenContext& ctx, const screening::Question& q, float width) {
+    const content::LocalizedText& t = ctx.flow.text();
+    const std::string& tag = t.locale().tag;
+    const std::string entry = ctx.flow.number_entry();
+    const bool answered = ctx.flow.session().answer(*ctx.flow.session().current_question()).given;
+    // Red only when no further digit can bring the number into range ("5" for 6 to 48), not on
+    // the way to a valid one ("1" on the way to "12").
+    const bool stuck = !entry.empty() && !answered && std::stod(entry) * 10 > q.maximum;
+
+    const std::vector<content::MessageArgument> range = {{"min", q.minimum}, {"max", q.maximum}};
+    paragraph(ctx, t.text("ui.question.number_range", range), ctx.fonts.body, width, stuck ? ctx.theme.urgent : ctx.theme.muted);
+
+    // The display: what was typed, as the patient reads numbers, or a dash before anything is.
+    const float box_height = ctx.touch_height * 1.2F;
+    const ImVec2 box_min = ImGui::GetCursorScreenPos();
+    const ImVec2 box_max(box_min.x + width - 6, box_min.y + box_height);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(box_min, box_max, ctx.theme.panel, 8);
+    draw->AddRect(box_min, box_max, ctx.theme.text, 8, 0, 2);
+    const float pad = ctx.margin / 2;
+    ImGui::SetCursorScreenPos(ImVec2(box_min.x + pad, box_min.y + (box_height - ctx.fonts.heading->FontSize * 1.4F) / 2));
+    const std::string shown = entry.empty() ? "\u2013" : content::format_number(tag, std::stod(entry), q.unit);
+    paragraph(ctx, shown, ctx.fonts.heading, width - 6 - 2 * pad, ctx.theme.text);
+    ImGui::SetCursorScreenPos(ImVec2(box_min.x, box_max.y + ctx.margin / 2));
+    ImGui::Dummy(ImVec2(width, 0));
+
+    // 1 2 3 / 4 5 6 / 7 8 9 / delete 0: keypads keep this order in every language.
+    static const char* const keys[4][3] = {{"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}, {"delete", "0", nullptr}};
+    const float gap = ctx.margin / 2;
+    const float pad_width = std::min(width - 6, ctx.touch_height * 9);
+    const float key_width = (pad_width - 2 * gap) / 3;
+    const float left = ImGui::GetCursorPosX() + (width - 6 - pad_width) / 2;
+    std::optional<app::Intent> intent;
+    for (const auto& row : keys) {
+        ImGui::SetCursorPosX(left);
+        for (int k = 0; k < 3 && row[k] != nullptr; ++k) {
+            if (k > 0) ImGui::SameLine(0, gap);
+            const std::string key = row[k];
+            const std::string label = key == "delete" ? t.text("ui.question.number_delete") : content::format_number(tag, std::stod(key));
+            if (big_button(ctx, "key:" + key, label, key_width, ButtonKind::secondary)) intent = app::Intent{app::Intent::Kind::number_key, key, 0, 0};
+        }
+    }
+    return intent;
+}
+
+}  // namespace kiosk::ui
