@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "number_text.hpp"
 #include "screens.hpp"
 #include "widgets.hpp"
 
@@ -18,7 +19,8 @@ void draw_block(ScreenContext& ctx, const content::PageBlock& block, float width
         case content::PageBlock::Kind::list: {
             int n = 0;
             for (const content::TextRef& item : block.items) {
-                const std::string marker = block.numbered ? std::to_string(++n) + "." : "\u2022";
+                // In the language's digits, as page and question numbers are (Arabic: ١. ٢. ٣.).
+                const std::string marker = block.numbered ? content::format_number(t.locale().tag, ++n) + "." : "\u2022";
                 // Logically first, so it is drawn on the reading side (the right in Arabic); isolated so
                 // that "1." keeps its order inside right-to-left text.
                 const std::string line = "\u2068" + marker + "\u2069 " + t.text(item);
