@@ -81,7 +81,12 @@ bool contains_cjk(std::string_view utf8) {
 }  // namespace
 
 std::optional<FontFiles> find_font_files(std::string& problem) {
-    FcInit();
+    // Only the file names are needed: fontconfig's configuration and caches are released again
+    // (they would otherwise stay in memory for the kiosk's whole life).
+    struct Fontconfig {
+        Fontconfig() { FcInit(); }
+        ~Fontconfig() { FcFini(); }
+    } const fontconfig;
     const auto latin = match("Noto Sans", nullptr);
     const auto arabic = match("Noto Sans Arabic", "ar");
     const auto cjk = match("Noto Sans CJK SC", "zh-cn");
@@ -136,7 +141,7 @@ std::optional<ui::FontSet> build_font_atlas(const FontFiles& files, const screen
         ImFont* font = atlas.AddFontFromMemoryTTF(latin.data(), latin.size(), size, &config, ranges);
         config.MergeMode = true;
         // Noto Sans Arabic draws small beside Noto Sans at the same size; this matches their x-heights.
-        atlas.AddFontFromMemoryTTF(arabic.data(), arabic.size(), size * 1.25F, &config, ranges);
+        atlas.AddFontFromMemoryTTF(arabic.data(), arabic.size(), size * 1.4F, &config, ranges);
         if (with_cjk) {
             config.FontNo = files.cjk_index;
             atlas.AddFontFromMemoryTTF(cjk.data(), cjk.size(), size, &config, ranges);
