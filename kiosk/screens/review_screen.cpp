@@ -1,4 +1,6 @@
 // Review before sending: every question shown, its answer (or "not answered"), and a way back to it.
+#include <algorithm>
+
 #include "answers.hpp"
 #include "number_text.hpp"
 #include "routing.hpp"
@@ -28,14 +30,20 @@ std::optional<app::Intent> draw_review(ScreenContext& ctx) {
             answer = content::format_number(t.locale().tag, session.answer(i).number, q.unit);
         }
         if (!session.answer(i).given) answer = t.text("ui.review.not_answered");
-        // The answer and its button sit on the reading side: the right in right-to-left languages.
-        const float left = ImGui::GetCursorPosX();
-        if (ctx.rtl) ImGui::SetCursorPosX(left + width * 0.3F);
-        paragraph(ctx, answer, ctx.fonts.heading, width * 0.7F, ctx.theme.text);
-        if (ctx.rtl) ImGui::SetCursorPosX(left + width * 0.65F);
-        if (big_button(ctx, "edit:" + q.id, t.text("ui.review.change"), width * 0.35F - 6, ButtonKind::secondary)) {
+        // One row: the answer on the reading side (the right in right-to-left languages), its
+        // "change" button on the other.
+        const float gap = ctx.margin / 2;
+        const float answer_width = width * 0.65F - gap;
+        const float button_width = width * 0.35F - 6;
+        const ImVec2 row = ImGui::GetCursorPos();
+        ImGui::SetCursorPos(ImVec2(ctx.rtl ? row.x + width - answer_width : row.x, row.y));
+        paragraph(ctx, answer, ctx.fonts.heading, answer_width, ctx.theme.text);
+        const float answer_bottom = ImGui::GetCursorPosY();
+        ImGui::SetCursorPos(ImVec2(ctx.rtl ? row.x : row.x + width - 6 - button_width, row.y));
+        if (big_button(ctx, "edit:" + q.id, t.text("ui.review.change"), button_width, ButtonKind::secondary)) {
             intent = app::Intent{app::Intent::Kind::edit_question, {}, 0, i};
         }
+        ImGui::SetCursorPos(ImVec2(row.x, std::max(answer_bottom, ImGui::GetCursorPosY())));
         ImGui::Dummy(ImVec2(width, ctx.margin / 3));
     }
     end_scrolling_area(ctx);
