@@ -170,6 +170,14 @@ std::string visual_line(std::string_view logical_utf8, Direction direction) {
     return to_utf8(reorder(shape_arabic(to_utf16(logical_utf8)), direction));
 }
 
+bool TextLayoutCache::holds_text(std::string_view utf8) const {
+    for (const auto& [key, paragraph] : entries_) {
+        // The key ends with the logical text, after the last separator.
+        if (std::string_view(key).substr(key.rfind('\x1f') + 1).find(utf8) != std::string_view::npos) return true;
+    }
+    return false;
+}
+
 const LaidOutParagraph& TextLayoutCache::get(std::string_view logical_utf8, std::string_view locale_tag, Direction direction,
                                              float max_width, int font_size_key, const MeasureText& measure) {
     std::string key(locale_tag);

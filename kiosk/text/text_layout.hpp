@@ -47,6 +47,8 @@ public:
     const LaidOutParagraph& get(std::string_view logical_utf8, std::string_view locale_tag, Direction direction, float max_width,
                                 int font_size_key, const MeasureText& measure);
     void clear() { entries_.clear(); }
+    // Whether any cached paragraph contains `utf8` (tests: nothing of a patient's answers is kept).
+    bool holds_text(std::string_view utf8) const;
     std::size_t hits() const { return hits_; }
     std::size_t misses() const { return misses_; }
 

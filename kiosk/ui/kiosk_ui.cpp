@@ -13,8 +13,10 @@ std::string view_key(const app::KioskFlow& flow) {
         case app::Screen::education: return "page" + std::to_string(flow.page());
         case app::Screen::question: return "question" + std::to_string(flow.session().current_question().value_or(0));
         case app::Screen::review: return "review";
-        default: return "screen";
+        case app::Screen::welcome: return "welcome";
+        case app::Screen::result: return "result";
     }
+    return {};
 }
 
 }  // namespace
@@ -38,6 +40,9 @@ std::optional<app::Intent> draw_kiosk(const app::KioskFlow& flow, double now, co
     const UiFonts& chosen = flow.larger_text() ? fonts.large : fonts.normal;
     const std::string view = view_key(flow) + (flow.larger_text() ? "L" : "") + flow.text().locale().tag;
     if (view != state.view) {
+        // Back at welcome (the next patient, or after the idle wipe): the laid-out texts of the
+        // last visit (its review held the answers) leave memory too.
+        if (flow.screen() == app::Screen::welcome) state.layout.clear();
         state.view = view;
         state.scroll.reset();
     }

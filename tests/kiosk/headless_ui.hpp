@@ -79,6 +79,7 @@ public:
     }
 
     bool on_screen(const std::string& id) const { return state_.targets.center(id).has_value(); }
+    const ui::UiState& state() const { return state_; }
 
     // Drags the list up (from one of its answers) until `id` comes into view, as a patient would.
     bool scroll_to(app::KioskFlow& flow, const std::string& id) {

@@ -137,6 +137,26 @@ TEST_CASE("left alone, the screen asks 'are you still there?', then wipes everyt
     for (const auto& a : k.flow.session().answers()) CHECK_FALSE(a.given);
 }
 
+TEST_CASE("after the idle wipe, not even the laid-out text of the review is left in memory") {
+    Kiosk k;
+    k.tap("start");
+    while (k.flow.screen() == Screen::education) k.tap("next");
+    while (k.flow.screen() == Screen::question) {
+        const auto it = answers.find(k.question());
+        if (it != answers.end()) REQUIRE(k.tap("option:" + it->second));
+        REQUIRE(k.tap("next"));
+    }
+    REQUIRE(k.flow.screen() == Screen::review);
+    // The review lays out each answer on its own, e.g. "Digoxin (for the heart)".
+    const std::string digoxin = k.flow.text().text("question.medicines.option.digoxin");
+    REQUIRE(k.ui.state().layout.holds_text(digoxin));
+    k.ui.advance(k.config.idle_timeout_seconds + k.config.idle_countdown_seconds + 2);
+    k.ui.idle_frame(k.flow);
+    k.ui.idle_frame(k.flow);
+    REQUIRE(k.flow.screen() == Screen::welcome);
+    CHECK_FALSE(k.ui.state().layout.holds_text(digoxin));
+}
+
 TEST_CASE("landscape keeps a centred column; portrait uses the full width; the setting can force either") {
     const ScreenLayout portrait = kiosk::ui::layout_for(ImVec2(1080, 1920), Orientation::automatic);
     const ScreenLayout landscape = kiosk::ui::layout_for(ImVec2(1920, 1080), Orientation::automatic);
