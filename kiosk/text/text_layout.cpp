@@ -41,6 +41,15 @@ bool needs_bidi(const icu::UnicodeString& s) {
     return false;
 }
 
+// The combining mark a presentation form of a mark stands for: FE70/FE71 fathatan, FE72
+// dammatan, FE74 kasratan, then fatha, damma, kasra, shadda and sukun in isolated/medial pairs.
+char16_t isolated_mark(char16_t form) {
+    if (form <= 0xFE71) return u'\u064B';
+    if (form == 0xFE72) return u'\u064C';
+    if (form == 0xFE74) return u'\u064D';
+    return static_cast<char16_t>(0x064E + (form - 0xFE76) / 2);
+}
+
 // Arabic letters into their presentation forms (initial, medial, final, isolated; lam-alef
 // ligatures), so that a font without OpenType shaping draws them joined.
 icu::UnicodeString shape_arabic(const icu::UnicodeString& logical) {
@@ -52,6 +61,14 @@ icu::UnicodeString shape_arabic(const icu::UnicodeString& logical) {
     UErrorCode status = U_ZERO_ERROR;
     const int32_t length = u_shapeArabic(logical.getBuffer(), logical.length(), out.data(), static_cast<int32_t>(out.size()), options, &status);
     if (U_FAILURE(status)) return logical;
+    // u_shapeArabic also turns vowel marks (tanween, shadda…) into spacing presentation forms
+    // (U+FE70–FE7F), which Dear ImGui then draws a whole advance away from their letter ("أولا ً").
+    // Back to the combining marks: the font draws them with no advance, over the letter before
+    // them (the reordering below keeps each mark after its letter).
+    for (int32_t i = 0; i < length; ++i) {
+        const char16_t c = out[static_cast<std::size_t>(i)];
+        if (c >= 0xFE70 && c <= 0xFE7F && c != 0xFE73 && c != 0xFE75) out[static_cast<std::size_t>(i)] = isolated_mark(c);
+    }
     return icu::UnicodeString(out.data(), length);
 }
 

@@ -40,6 +40,19 @@ TEST_CASE("Arabic is shaped into joined presentation forms, lam-alef as one liga
     CHECK(salam == u"\uFEE1\uFEFC\uFEB3");  // meem (isolated), lam-alef (final), seen (initial): drawn left to right
 }
 
+TEST_CASE("vowel marks stay combining marks, drawn just before their letter, not spacing forms a letter away") {
+    // "أولاً" (first): alef, waw, lam-alef, tanween on the alef. The shaper writes the tanween as
+    // U+FE70, a spacing form that Dear ImGui would draw beside the word; the kiosk keeps U+064B.
+    const std::u16string first = utf16(visual_line("أولاً", Direction::right_to_left));
+    CHECK(first == u"\u064B\uFEFB\uFEED\uFE83");  // drawn left to right: mark, lam-alef, waw, alef
+    // "مصابًا": the tanween on the ba, which joins the alef after it.
+    const std::u16string injured = utf16(visual_line("مصابًا", Direction::right_to_left));
+    CHECK(injured.find(u"\u064B\uFE91") != std::u16string::npos);  // the mark right before its (initial) ba
+    for (char16_t c : first + injured) CHECK_FALSE((c >= 0xFE70 && c <= 0xFE7F));
+    // Shadda too: "تعرّف".
+    CHECK(utf16(visual_line("تعرّف", Direction::right_to_left)).find(u'\u0651') != std::u16string::npos);
+}
+
 TEST_CASE("numbers, parentheses and isolated values keep their order inside right-to-left text") {
     const std::string line = visual_line("الجرعة (1 غرام) خلال 60 دقيقة", Direction::right_to_left);
     CHECK(line.find("60") != std::string::npos);
