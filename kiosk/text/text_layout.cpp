@@ -43,7 +43,7 @@ bool needs_bidi(const icu::UnicodeString& s) {
 
 // The combining mark a presentation form of a mark stands for: FE70/FE71 fathatan, FE72
 // dammatan, FE74 kasratan, then fatha, damma, kasra, shadda and sukun in isolated/medial pairs.
-char16_t isolated_mark(char16_t form) {
+char16_t combining_mark(char16_t form) {
     if (form <= 0xFE71) return u'\u064B';
     if (form == 0xFE72) return u'\u064C';
     if (form == 0xFE74) return u'\u064D';
@@ -63,11 +63,11 @@ icu::UnicodeString shape_arabic(const icu::UnicodeString& logical) {
     if (U_FAILURE(status)) return logical;
     // u_shapeArabic also turns vowel marks (tanween, shadda…) into spacing presentation forms
     // (U+FE70–FE7F), which Dear ImGui then draws a whole advance away from their letter ("أولا ً").
-    // Back to the combining marks: the font draws them with no advance, over the letter before
-    // them (the reordering below keeps each mark after its letter).
+    // Back to the combining marks: reordering puts each just before its letter in drawing order,
+    // and the font draws it there with no advance, over that letter.
     for (int32_t i = 0; i < length; ++i) {
         const char16_t c = out[static_cast<std::size_t>(i)];
-        if (c >= 0xFE70 && c <= 0xFE7F && c != 0xFE73 && c != 0xFE75) out[static_cast<std::size_t>(i)] = isolated_mark(c);
+        if (c >= 0xFE70 && c <= 0xFE7F && c != 0xFE73 && c != 0xFE75) out[static_cast<std::size_t>(i)] = combining_mark(c);
     }
     return icu::UnicodeString(out.data(), length);
 }
