@@ -1,4 +1,5 @@
 // Reading structure/questionnaire.toml.
+#include <cmath>
 #include <set>
 
 #include "condition_field.hpp"
@@ -120,6 +121,10 @@ private:
         if (!min || !max || *min >= *max) {
             error(q.at, "number question '" + q.id + "' needs min = … and max = … with min below max");
             return;
+        }
+        // The kiosk's keypad types whole numbers and has no minus sign.
+        if (*min < 0 || *min != std::floor(*min) || *max != std::floor(*max)) {
+            error(position_of(*table.get("min")), "number question '" + q.id + "' needs whole numbers from 0 up for min and max (the kiosk's keypad types whole numbers)");
         }
         q.minimum = *min;
         q.maximum = *max;
