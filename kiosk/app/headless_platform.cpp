@@ -24,10 +24,11 @@ bool HeadlessPlatform::wait_for_input(double timeout_seconds) {
 
 void HeadlessPlatform::new_frame() {
     ImGuiIO& io = ImGui::GetIO();
+    ++frames_;
+    if (resize_at && frames_ >= resize_at->first) size_ = resize_at->second;
     io.DisplaySize = size_;
     io.DeltaTime = 1.0F / 60.0F;
     clock_ += 1.0 / 60.0;
-    ++frames_;
 }
 
 bool HeadlessPlatform::present(const std::string& png_path) {

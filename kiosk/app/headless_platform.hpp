@@ -2,6 +2,8 @@
 // The kiosk with no window: a Dear ImGui context without backends, a clock that moves only when
 // the program draws or waits, and no pixels. Tests run the whole program on it (start-up steps,
 // scripts, font atlas switches, the idle wipe) on machines without a display.
+#include <optional>
+#include <utility>
 #include <vector>
 
 #include "platform.hpp"
@@ -35,6 +37,7 @@ public:
     int font_atlas_uploads = 0;
     int live_textures = 0;                   // created and not yet destroyed
     int close_after_frames = 1 << 30;        // should_close() after this many frames
+    std::optional<std::pair<int, ImVec2>> resize_at;  // at that frame, the screen takes that size
 
 private:
     ImVec2 size_;

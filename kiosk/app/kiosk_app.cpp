@@ -151,12 +151,13 @@ private:
         return atlas_for(flow_->text().locale().tag);
     }
 
-    // The atlas holds the glyphs of the language on screen; another language rebuilds it between
-    // two frames (never during one), so the switch shows no glitch.
+    // The atlas holds the glyphs of the language on screen at the screen's scale; another language,
+    // or a screen turned or resized, rebuilds it between two frames (never during one), so the
+    // switch shows no glitch.
     std::string atlas_for(const std::string& tag) {
-        if (tag == atlas_locale_) return {};
         const ImVec2 size = platform_.framebuffer_size();
         const float scale = std::max(0.6F, std::min(size.x, size.y) / 1080.0F);
+        if (tag == atlas_locale_ && scale == atlas_scale_) return {};
         std::string problem;
         auto fonts = build_font_atlas(font_files_, *bundle_, tag, scale, glyph_ranges_, problem);
         if (!fonts) return problem;
@@ -166,6 +167,7 @@ private:
         ImGui::GetIO().Fonts->ClearTexData();
         ui_.layout.clear();  // widths were measured with the old fonts
         atlas_locale_ = tag;
+        atlas_scale_ = scale;
         // The atlas's CPU pixels and FreeType's working memory were freed; give the memory back to
         // the system instead of keeping it in the heap for a rebuild.
         malloc_trim(0);
@@ -326,6 +328,7 @@ private:
     ImVector<ImWchar> glyph_ranges_;
     FontFiles font_files_;
     std::string atlas_locale_;
+    float atlas_scale_ = 0;
     ui::FontSet fonts_;
     ui::UiState ui_;
     std::string failure_;

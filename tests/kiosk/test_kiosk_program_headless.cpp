@@ -150,3 +150,15 @@ TEST_CASE("a script that taps what is not on the screen stops with the line that
     const auto script = write_file(dir / "bad.script", "tap start\ntap send\n");
     CHECK(run_kiosk(with_script(options_in(dir), script, dir), platform) == 1);
 }
+
+TEST_CASE("a screen that changes size mid-visit gets fonts at its new scale, and taps still land") {
+    TempDir dir;
+    HeadlessPlatform platform;
+    platform.resize_at = {std::pair{12, ImVec2(1280, 720)}};  // a smaller landscape screen, after welcome
+    const auto script = write_file(dir / "resize.script", "shot welcome\ntap start\ntap next\ntap back\ntap next\nshot page\n");
+    std::string failure;
+    CHECK(run_kiosk(with_script(options_in(dir), script, dir), platform, &failure) == 0);
+    CHECK(failure.empty());
+    CHECK(platform.font_atlas_uploads == 2);
+    CHECK(ImGui::GetIO().Fonts->Fonts[0]->FontSize == doctest::Approx(34.0 * 720 / 1080));
+}
