@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <filesystem>
 #include <vector>
+
+#include <dlfcn.h>
 
 #include <GLFW/glfw3.h>
 #include <GL/gl.h>
@@ -47,31 +50,59 @@ GLuint new_texture() {
 }  // namespace
 
 GlfwPlatform::~GlfwPlatform() {
+    if (driver_loader_.joinable()) driver_loader_.join();
     if (imgui_) {
         if (font_texture_ != 0) glDeleteTextures(1, &font_texture_);
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplGlfw_Shutdown();
-        ImGui::DestroyContext();
     }
+    if (context_) ImGui::DestroyContext();
     if (window_) glfwDestroyWindow(window_);
     if (started_) glfwTerminate();
 }
 
-std::string GlfwPlatform::open(int width, int height) {
-    if (!glfwInit()) return "no display (GLFW could not start)";
-    started_ = true;
-    glfwWindowHint(GLFW_DECORATED, GLFW_FALSE);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-    GLFWmonitor* monitor = nullptr;
-    if (width == 0) {
-        monitor = glfwGetPrimaryMonitor();
+std::string GlfwPlatform::find_screen(int width, int height) {
+    if (!started_) {
+        if (!glfwInit()) return "no display (GLFW could not start)";
+        started_ = true;
+#ifdef KIOSK_SOFTWARE_GL_DRIVER
+        // No GPU (no /dev/dri): Mesa will draw with llvmpipe, whose driver spends 60-75 ms loading
+        // LLVM inside glfwCreateWindow. Load it now on a second thread, while the content, the
+        // store and the fonts get ready on this one; the window then finds it loaded.
+        if (!std::filesystem::exists("/dev/dri")) {
+            driver_loader_ = std::thread([] { dlopen(KIOSK_SOFTWARE_GL_DRIVER, RTLD_LAZY | RTLD_LOCAL); });
+        }
+#endif
+    }
+    full_screen_ = width == 0;
+    if (full_screen_) {
+        GLFWmonitor* monitor = glfwGetPrimaryMonitor();
         const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
         if (!mode) return "no monitor";
         width = mode->width;
         height = mode->height;
     }
-    window_ = glfwCreateWindow(width, height, "Magnesium IV kiosk", monitor, nullptr);
+    width_ = width;
+    height_ = height;
+    return {};
+}
+
+void GlfwPlatform::start_imgui() {
+    if (context_) return;
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+    context_ = true;
+}
+
+std::string GlfwPlatform::open_window() {
+    if (!started_) return "no display (GLFW could not start)";
+    if (driver_loader_.joinable()) driver_loader_.join();
+    glfwWindowHint(GLFW_DECORATED, GLFW_FALSE);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    window_ = glfwCreateWindow(width_, height_, "Magnesium IV kiosk", full_screen_ ? glfwGetPrimaryMonitor() : nullptr, nullptr);
     if (!window_) return "the window could not be created";
     glfwMakeContextCurrent(window_);
     if (glfwGetCurrentContext() != window_) return "no OpenGL context";
@@ -85,15 +116,12 @@ std::string GlfwPlatform::open(int width, int height) {
     const int minor = glfwGetWindowAttrib(window_, GLFW_CONTEXT_VERSION_MINOR);
     alpha_only_textures_ = major > 3 || (major == 3 && minor >= 3) || glfwExtensionSupported("GL_ARB_texture_swizzle");
 
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+    start_imgui();
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
     ImGui_ImplOpenGL3_Init("#version 130");
     imgui_ = true;
     // Now, not lazily in the first NewFrame(): that would upload a font atlas of its own after we
-    // have built ours and dropped its CPU copy, rebuilding it from nothing (garbled text). The
+    // have uploaded ours and dropped its CPU copy, rebuilding it from nothing (garbled text). The
     // backend's own font texture is not used: upload_font_atlas() makes a smaller one.
     ImGui_ImplOpenGL3_CreateDeviceObjects();
     ImGui_ImplOpenGL3_DestroyFontsTexture();
@@ -101,6 +129,7 @@ std::string GlfwPlatform::open(int width, int height) {
 }
 
 ImVec2 GlfwPlatform::framebuffer_size() const {
+    if (!window_) return {static_cast<float>(width_), static_cast<float>(height_)};
     int width = 0;
     int height = 0;
     glfwGetFramebufferSize(window_, &width, &height);

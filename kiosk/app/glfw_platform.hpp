@@ -1,6 +1,8 @@
 #pragma once
 // The real kiosk window: GLFW 3.3, an OpenGL 3 context, Dear ImGui's GLFW and OpenGL3 backends.
 // Full screen and undecorated unless given a size; the cursor is hidden (it is a touch screen).
+#include <thread>
+
 #include "platform.hpp"
 
 struct GLFWwindow;
@@ -14,7 +16,9 @@ public:
     GlfwPlatform(const GlfwPlatform&) = delete;
     GlfwPlatform& operator=(const GlfwPlatform&) = delete;
 
-    std::string open(int width, int height) override;
+    std::string find_screen(int width, int height) override;
+    void start_imgui() override;
+    std::string open_window() override;
     bool is_open() const override { return imgui_; }
     ImVec2 framebuffer_size() const override;
     double time() const override;
@@ -30,6 +34,11 @@ public:
 
 private:
     bool started_ = false;
+    int width_ = 0;  // planned size
+    int height_ = 0;
+    bool full_screen_ = false;
+    std::thread driver_loader_;  // loads the software GL driver while the kiosk gets ready
+    bool context_ = false;
     GLFWwindow* window_ = nullptr;
     bool imgui_ = false;
     bool alpha_only_textures_ = false;  // swizzled one-channel textures (GL 3.3 or ARB_texture_swizzle)

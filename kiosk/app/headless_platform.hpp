@@ -17,8 +17,10 @@ public:
     HeadlessPlatform(const HeadlessPlatform&) = delete;
     HeadlessPlatform& operator=(const HeadlessPlatform&) = delete;
 
-    std::string open(int width, int height) override;
-    bool is_open() const override { return context_ != nullptr; }
+    std::string find_screen(int width, int height) override;
+    void start_imgui() override;
+    std::string open_window() override;
+    bool is_open() const override { return opened_; }
     ImVec2 framebuffer_size() const override { return size_; }
     double time() const override { return clock_; }
     bool should_close() const override { return frames_ >= close_after_frames; }
@@ -42,6 +44,7 @@ public:
 private:
     ImVec2 size_;
     ImGuiContext* context_ = nullptr;
+    bool opened_ = false;
     double clock_ = 0;
     int frames_ = 0;
 };

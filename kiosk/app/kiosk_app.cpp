@@ -72,13 +72,16 @@ public:
 
     int run() {
         // Start-up as named steps; the first failure is shown as "out of service" (never a crash
-        // to the desktop) and its reason printed for staff.
+        // to the desktop) and its reason printed for staff. The fonts are built before the window
+        // opens: the platform may be loading its GL driver meanwhile.
         const std::vector<std::pair<const char*, std::function<std::string()>>> steps = {
             {"read configuration", [&] { return read_configuration(); }},
+            {"find the screen", [&] { return platform_.find_screen(options_.width, options_.height); }},
             {"load content", [&] { return load_content(); }},
             {"open submission store", [&] { return open_store(); }},
-            {"open window", [&] { return open_window(); }},
             {"build fonts", [&] { return build_fonts(); }},
+            {"open window", [&] { return platform_.open_window(); }},
+            {"start drawing", [&] { return start_drawing(); }},
         };
         for (const auto& [name, step] : steps) {
             const auto step_start = std::chrono::steady_clock::now();
@@ -95,7 +98,9 @@ public:
         }
         // A step before the window failed: open it all the same, for the out-of-service screen.
         if (!platform_.is_open() && !failure_.empty()) {
-            if (const std::string problem = open_window(); !problem.empty()) std::cerr << "kiosk: no window either: " << problem << "\n";
+            std::string problem = platform_.find_screen(options_.width, options_.height);
+            if (problem.empty()) problem = platform_.open_window();
+            if (!problem.empty()) std::cerr << "kiosk: no window either: " << problem << "\n";
         }
         if (!platform_.is_open()) return 1;  // no window: nothing to show
         if (!failure_.empty() && atlas_locale_.empty()) use_plain_font();
@@ -138,30 +143,47 @@ private:
         return {};
     }
 
-    std::string open_window() { return platform_.open(options_.width, options_.height); }
-
+    // The atlas of the first language, before there is a window to upload it to.
     std::string build_fonts() {
         std::string problem;
         const auto files = find_font_files(problem);
         if (!files) return problem;
         font_files_ = *files;
+        platform_.start_imgui();
+        return build_atlas(content::LocalizedText(bundle_->content.bundle, config_.default_locale).locale().tag, screen_scale());
+    }
+
+    std::string start_drawing() {
         images_ = std::make_unique<ImageTextures>(config_.bundle, platform_);
         ui_.image_for = [this](const std::string& path) { return images_->get(path); };
         flow_ = std::make_unique<KioskFlow>(*bundle_, *store_, config_, now());
         return atlas_for(flow_->text().locale().tag);
     }
 
-    // The atlas holds the glyphs of the language on screen at the screen's scale; another language,
-    // or a screen turned or resized, rebuilds it between two frames (never during one), so the
-    // switch shows no glitch.
-    std::string atlas_for(const std::string& tag) {
+    float screen_scale() const {
         const ImVec2 size = platform_.framebuffer_size();
-        const float scale = std::max(0.6F, std::min(size.x, size.y) / 1080.0F);
-        if (tag == atlas_locale_ && scale == atlas_scale_) return {};
+        return std::max(0.6F, std::min(size.x, size.y) / 1080.0F);
+    }
+
+    std::string build_atlas(const std::string& tag, float scale) {
         std::string problem;
         auto fonts = build_font_atlas(font_files_, *bundle_, tag, scale, glyph_ranges_, problem);
         if (!fonts) return problem;
         fonts_ = *fonts;
+        built_locale_ = tag;
+        built_scale_ = scale;
+        return {};
+    }
+
+    // The atlas holds the glyphs of the language on screen at the screen's scale; another language,
+    // or a screen turned or resized, rebuilds it between two frames (never during one), so the
+    // switch shows no glitch.
+    std::string atlas_for(const std::string& tag) {
+        const float scale = screen_scale();
+        if (tag == atlas_locale_ && scale == atlas_scale_) return {};
+        if (tag != built_locale_ || scale != built_scale_) {
+            if (std::string problem = build_atlas(tag, scale); !problem.empty()) return problem;
+        }
         // Upload now and drop the CPU copies of the atlas: only the GPU needs it from here on.
         platform_.upload_font_atlas();
         ImGui::GetIO().Fonts->ClearTexData();
@@ -327,7 +349,9 @@ private:
     std::unique_ptr<KioskFlow> flow_;
     ImVector<ImWchar> glyph_ranges_;
     FontFiles font_files_;
-    std::string atlas_locale_;
+    std::string built_locale_;  // what the atlas holds…
+    float built_scale_ = 0;
+    std::string atlas_locale_;  // …and what of it is uploaded
     float atlas_scale_ = 0;
     ui::FontSet fonts_;
     ui::UiState ui_;

@@ -14,11 +14,16 @@ class Platform {
 public:
     virtual ~Platform() = default;
 
-    // Opens the window (width 0: full screen on the primary monitor) and the Dear ImGui context
-    // with its backends. Empty on success, otherwise the reason for staff.
-    virtual std::string open(int width, int height) = 0;
-    virtual bool is_open() const = 0;
-    virtual ImVec2 framebuffer_size() const = 0;
+    // Start-up in three parts, so that the fonts can be built (at the screen's scale) before the
+    // window opens, while the GL driver loads. Empty on success, otherwise the reason for staff.
+    //   find_screen: the size to draw at (width 0: full screen on the primary monitor); quick.
+    //   start_imgui: the Dear ImGui context, without backends: its font atlas can be built.
+    //   open_window: the window, its OpenGL context and the Dear ImGui backends.
+    virtual std::string find_screen(int width, int height) = 0;
+    virtual void start_imgui() = 0;
+    virtual std::string open_window() = 0;
+    virtual bool is_open() const = 0;             // open_window() succeeded: frames can be drawn
+    virtual ImVec2 framebuffer_size() const = 0;  // from find_screen() on
     virtual double time() const = 0;  // seconds, monotonic
     virtual bool should_close() const = 0;
 
