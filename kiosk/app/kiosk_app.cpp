@@ -143,20 +143,21 @@ private:
         return {};
     }
 
-    // The atlas of the first language, before there is a window to upload it to.
+    // The atlas of the first screen's language (the flow decides which), before there is a window
+    // to upload it to.
     std::string build_fonts() {
         std::string problem;
         const auto files = find_font_files(problem);
         if (!files) return problem;
         font_files_ = *files;
+        flow_ = std::make_unique<KioskFlow>(*bundle_, *store_, config_, now());
         platform_.start_imgui();
-        return build_atlas(content::LocalizedText(bundle_->content.bundle, config_.default_locale).locale().tag, screen_scale());
+        return build_atlas(flow_->text().locale().tag, screen_scale());
     }
 
     std::string start_drawing() {
         images_ = std::make_unique<ImageTextures>(config_.bundle, platform_);
         ui_.image_for = [this](const std::string& path) { return images_->get(path); };
-        flow_ = std::make_unique<KioskFlow>(*bundle_, *store_, config_, now());
         return atlas_for(flow_->text().locale().tag);
     }
 
@@ -405,7 +406,7 @@ std::pair<double, double> median_p99(std::vector<double> v) {
 }
 
 int Kiosk::measure() {
-    if (!flow_) return 1;
+    if (!flow_ || !failure_.empty()) return 1;
     frame(false, {});
     platform_.wait_until_drawn();  // the complete welcome screen is on screen
     const double to_welcome = seconds_since_process_start();
