@@ -1,6 +1,6 @@
 // The result: what happens next in plain words and the ticket in large type; for urgent, an
 // unmistakable "go to the front desk now". No answers are shown.
-#include <algorithm>
+#include <cfloat>
 
 #include "screens.hpp"
 #include "widgets.hpp"
@@ -32,32 +32,14 @@ std::optional<app::Intent> draw_result(ScreenContext& ctx) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddText(ctx.fonts.huge, ctx.fonts.huge->FontSize, ImVec2(at.x + (width - code_width) / 2, at.y), ctx.theme.text, code.c_str());
     ImGui::Dummy(ImVec2(width, ctx.fonts.huge->FontSize * 1.2F));
-    paragraph(ctx, t.text(result.severity >= screening::Severity::caution ? "ui.result.staff_will_talk" : "ui.result.staff_review_every_answer"),
-              ctx.fonts.body, width, ctx.theme.text);
-    for (const std::string& key : result.message_keys) paragraph(ctx, t.text(key), ctx.fonts.body, width, ctx.theme.muted);
+    // Urgent: the banner already says where to go; "please wait to be called" would contradict it.
+    if (!urgent) {
+        paragraph(ctx, t.text(result.severity >= screening::Severity::caution ? "ui.result.staff_will_talk" : "ui.result.staff_review_every_answer"),
+                  ctx.fonts.body, width, ctx.theme.text);
+    }
+    for (const std::string& key : result.message_keys) paragraph(ctx, t.text(key), ctx.fonts.body, width, urgent ? ctx.theme.text : ctx.theme.muted);
     ImGui::Dummy(ImVec2(width, ctx.margin));
     if (big_button(ctx, "done", t.text("ui.result.done"), width, ButtonKind::primary)) intent = app::Intent{app::Intent::Kind::done, {}, 0, 0};
-    return intent;
-}
-
-std::optional<app::Intent> draw_idle_overlay(ScreenContext& ctx) {
-    const content::LocalizedText& t = ctx.flow.text();
-    ImDrawList* draw = ImGui::GetForegroundDrawList();
-    draw->AddRectFilled(ImVec2(0, 0), ctx.size, IM_COL32(0, 0, 0, 160));
-    const float width = std::min(ctx.size.x * 0.8F, ctx.column);
-    ImGui::SetNextWindowPos(ImVec2((ctx.size.x - width) / 2, ctx.size.y * 0.3F));
-    ImGui::SetNextWindowSize(ImVec2(width, 0));
-    ImGui::SetNextWindowFocus();
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(ctx.theme.background));
-    ImGui::Begin("idle", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-    std::optional<app::Intent> intent;
-    const float inner = width - 2 * ImGui::GetStyle().WindowPadding.x;
-    paragraph(ctx, t.text("ui.idle.title"), ctx.fonts.heading, inner, ctx.theme.text);
-    const std::vector<content::MessageArgument> seconds = {{"seconds", static_cast<std::int64_t>(ctx.flow.idle_seconds_left(ctx.now))}};
-    paragraph(ctx, t.text("ui.idle.countdown", seconds), ctx.fonts.body, inner, ctx.theme.text);
-    if (big_button(ctx, "still_here", t.text("ui.idle.continue"), inner, ButtonKind::primary)) intent = app::Intent{app::Intent::Kind::still_here, {}, 0, 0};
-    ImGui::End();
-    ImGui::PopStyleColor();
     return intent;
 }
 

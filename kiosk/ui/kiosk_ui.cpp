@@ -73,11 +73,15 @@ std::optional<app::Intent> draw_kiosk(const app::KioskFlow& flow, double now, co
     ImGui::End();
     ImGui::PopStyleVar(2);
     ImGui::PopStyleColor();
+    const app::Intent here{app::Intent::Kind::still_here, {}, 0, 0};
     if (flow.idle_countdown_showing(now)) {
         // Any touch while the question "are you still there?" shows counts as "yes, I am".
         const std::optional<app::Intent> answer = draw_idle_overlay(ctx);
-        if (answer || intent) intent = app::Intent{app::Intent::Kind::still_here, {}, 0, 0};
+        if (answer || intent) intent = here;
     }
+    // A finger on the screen is a patient there, even one only dragging a page to read it: the
+    // idle timer starts again, as it does for every tap.
+    if (!intent && ImGui::IsMouseDown(ImGuiMouseButton_Left)) intent = here;
     return intent;
 }
 

@@ -64,18 +64,21 @@ public:
         return intent.has_value();
     }
 
-    // Presses at `id`, moves the finger by `dy` over several frames, and lifts it.
+    // Presses at `id`, moves the finger by `dy` over several frames, and lifts it. Returns what
+    // the drag pressed, if anything: "still here" (a finger is on the screen) does not count.
     std::optional<app::Intent> drag_from(app::KioskFlow& flow, const std::string& id, float dy) {
         idle_frame(flow);
         const std::optional<ImVec2> at = state_.targets.center(id);
         if (!at) return std::nullopt;
-        std::optional<app::Intent> any = frame(flow, *at, true);
-        for (int step = 1; step <= 10; ++step) {
-            if (auto i = frame(flow, ImVec2(at->x, at->y + dy * static_cast<float>(step) / 10.0F), true)) any = i;
-        }
-        if (auto i = frame(flow, ImVec2(at->x, at->y + dy), false)) any = i;
+        std::optional<app::Intent> pressed;
+        const auto keep = [&](std::optional<app::Intent> i) {
+            if (i && i->kind != app::Intent::Kind::still_here) pressed = i;
+        };
+        keep(frame(flow, *at, true));
+        for (int step = 1; step <= 10; ++step) keep(frame(flow, ImVec2(at->x, at->y + dy * static_cast<float>(step) / 10.0F), true));
+        keep(frame(flow, ImVec2(at->x, at->y + dy), false));
         idle_frame(flow);
-        return any;
+        return pressed;
     }
 
     bool on_screen(const std::string& id) const { return state_.targets.center(id).has_value(); }

@@ -72,6 +72,22 @@ TEST_CASE("the kiosk program plays a full flagged screening with no window, in e
     }
 }
 
+TEST_CASE("the shipped urgent-and-idle scripts play to the end and store one urgent submission") {
+    for (const char* tag : {"en", "ar"}) {
+        CAPTURE(tag);
+        TempDir dir;
+        HeadlessPlatform platform;
+        const auto script = kiosk::test::source_dir() / "tests/kiosk/scripts" / (std::string("urgent-and-idle-") + tag + ".script");
+        std::string failure;
+        CHECK(run_kiosk(with_script(options_in(dir), script, dir), platform, &failure) == 0);
+        CHECK(failure.empty());
+        const auto queue = flagged(dir);
+        REQUIRE(queue.size() == 1);  // the second patient, who walked away, sent nothing
+        CHECK(queue.front().severity == 4);  // urgent: chest pain right now
+        CHECK(platform.screenshots.size() == 6);
+    }
+}
+
 TEST_CASE("the font atlas holds every character the Chinese texts use, and only a Chinese screen pays for it") {
     TempDir dir;
     HeadlessPlatform platform;

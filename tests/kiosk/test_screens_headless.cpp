@@ -4,6 +4,8 @@
 
 #include <map>
 
+#include <imgui_internal.h>
+
 #include "headless_ui.hpp"
 #include "kiosk_flow.hpp"
 #include "shipped_bundle.hpp"
@@ -135,6 +137,83 @@ TEST_CASE("left alone, the screen asks 'are you still there?', then wipes everyt
     CHECK_FALSE(k.ui.on_screen("still_here"));
     CHECK(k.flow.text().locale().tag == "en");
     for (const auto& a : k.flow.session().answers()) CHECK_FALSE(a.given);
+}
+
+TEST_CASE("the 'are you still there?' question is drawn above the dimmed screen, not under the dimming") {
+    Kiosk k;
+    k.tap("start");
+    k.ui.advance(k.config.idle_timeout_seconds + 1);
+    k.ui.idle_frame(k.flow);
+    k.ui.idle_frame(k.flow);
+    REQUIRE(k.ui.on_screen("still_here"));
+    // Draw lists are painted in order: the translucent full-screen rectangle (the dimming) must
+    // come after every list of the screen (its window and scrolling children) and before the
+    // question, or the question is dimmed too, or nothing is.
+    const ImDrawData* drawn = ImGui::GetDrawData();
+    const ImGuiWindow* question = ImGui::FindWindowByName("idle");
+    const ImGuiWindow* screen = ImGui::FindWindowByName("kiosk");
+    REQUIRE(question != nullptr);
+    REQUIRE(screen != nullptr);
+    int question_at = -1;
+    int last_screen_at = -1;
+    int last_dimming_at = -1;
+    for (int i = 0; i < drawn->CmdListsCount; ++i) {
+        const ImDrawList* list = drawn->CmdLists[i];
+        if (list == question->DrawList) question_at = i;
+        for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
+            if (w->DrawList == list && w->RootWindow == screen) last_screen_at = i;
+        }
+        for (const ImDrawVert& v : list->VtxBuffer) {
+            const bool translucent_black = (v.col & IM_COL32(255, 255, 255, 0)) == 0 && (v.col >> IM_COL32_A_SHIFT) > 0 && (v.col >> IM_COL32_A_SHIFT) < 255;
+            if (translucent_black && v.pos.x <= 0 && v.pos.y <= 0) last_dimming_at = i;
+        }
+    }
+    REQUIRE(last_screen_at >= 0);
+    CHECK(last_dimming_at > last_screen_at);
+    CHECK(question_at > last_dimming_at);
+    // A touch on the dimmed screen beneath also means "I am here" and changes nothing else.
+    const std::size_t page = k.flow.page();
+    k.tap("next");
+    CHECK(k.flow.page() == page);
+    CHECK_FALSE(k.flow.idle_countdown_showing(k.ui.now()));
+}
+
+TEST_CASE("a patient who only drags a page to read it is not asked 'are you still there?'") {
+    Kiosk k;
+    k.tap("start");
+    while (k.flow.screen() == Screen::education) k.tap("next");
+    k.ui.advance(k.config.idle_timeout_seconds - 10);
+    CHECK_FALSE(k.ui.drag_from(k.flow, "option:chest_pain", -40).has_value());  // reads, presses nothing
+    k.ui.advance(20);
+    k.ui.idle_frame(k.flow);
+    k.ui.idle_frame(k.flow);
+    CHECK_FALSE(k.ui.on_screen("still_here"));
+    k.ui.advance(k.config.idle_timeout_seconds - 20 + 1);
+    k.ui.idle_frame(k.flow);
+    k.ui.idle_frame(k.flow);
+    CHECK(k.ui.on_screen("still_here"));  // and when the finger is gone, the timer runs again
+}
+
+TEST_CASE("an urgent result says 'go to the front desk now' and never 'please wait to be called'") {
+    for (const char* symptom : {"chest_pain", "none"}) {
+        CAPTURE(std::string(symptom));
+        Kiosk k;
+        k.tap("start");
+        while (k.flow.screen() == Screen::education) k.tap("next");
+        while (k.flow.screen() == Screen::question) {
+            const auto it = answers.find(k.question());
+            if (k.question() == "symptoms_now") REQUIRE(k.tap(std::string("option:") + symptom));
+            else if (it != answers.end()) REQUIRE(k.tap("option:" + it->second));
+            REQUIRE(k.tap("next"));
+        }
+        REQUIRE(k.tap("send"));
+        k.ui.idle_frame(k.flow);
+        const bool urgent = std::string(symptom) == "chest_pain";
+        CHECK((k.flow.result()->severity == kiosk::screening::Severity::urgent) == urgent);
+        const kiosk::text::TextLayoutCache& drawn = k.ui.state().layout;
+        CHECK(drawn.holds_text(k.flow.text().text("ui.result.go_to_desk_now")) == urgent);
+        CHECK(drawn.holds_text(k.flow.text().text("ui.result.staff_will_talk")) == !urgent);
+    }
 }
 
 TEST_CASE("after the idle wipe, not even the laid-out text of the review is left in memory") {
