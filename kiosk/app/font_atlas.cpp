@@ -150,10 +150,10 @@ std::optional<ui::FontSet> build_font_atlas(const FontFiles& files, const screen
     };
     // The ticket code is the only text in the largest size: it needs the ticket alphabet alone.
     static const ImWchar ticket_glyphs[] = {0x0020, 0x007E, 0};
-    // Chinese glyphs in every size for a Chinese screen; otherwise only in the body size, for the
-    // name "简体中文" in the language picker.
+    // Chinese glyphs in every size for a Chinese screen; otherwise only in the two body sizes
+    // (the heading size is the body of larger text), for the name "简体中文" in the language picker.
     ImFont* body = add(34 * scale, glyph_ranges.Data, true);
-    ImFont* heading = add(46 * scale, glyph_ranges.Data, uses_cjk);
+    ImFont* heading = add(46 * scale, glyph_ranges.Data, true);
     ImFont* large_heading = add(60 * scale, glyph_ranges.Data, uses_cjk);
     ImFont* huge = add(150 * scale, ticket_glyphs, false);
     ui::FontSet set{{body, heading, huge}, {heading, large_heading, huge}};

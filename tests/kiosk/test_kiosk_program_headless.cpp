@@ -10,6 +10,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include "font_atlas.hpp"
 #include "headless_platform.hpp"
 #include "kiosk_app.hpp"
 #include "shipped_bundle.hpp"
@@ -113,6 +114,31 @@ TEST_CASE("the font atlas holds every character the Chinese texts use, and only 
         }
     }
     CHECK_MESSAGE(missing.empty(), missing.size() << " Chinese characters have no glyph");
+}
+
+TEST_CASE("every language's name in the picker has its glyphs in the normal and in the larger text, in every language") {
+    std::string problem;
+    const std::optional<FontFiles> files = find_font_files(problem);
+    REQUIRE_MESSAGE(files.has_value(), problem);
+    const kiosk::screening::KioskBundle& bundle = kiosk::test::shipped_bundle();
+    ImGuiContext* context = ImGui::CreateContext();
+    for (const auto& screen_locale : bundle.content.bundle.locales) {
+        CAPTURE(screen_locale.tag);
+        ImVector<ImWchar> ranges;
+        const std::optional<kiosk::ui::FontSet> fonts = build_font_atlas(*files, bundle, screen_locale.tag, 1.0F, ranges, problem);
+        REQUIRE_MESSAGE(fonts.has_value(), problem);
+        // The picker draws each name in the body font of the text size the patient chose.
+        for (const ImFont* picker_font : {fonts->normal.body, fonts->large.body}) {
+            for (const auto& offered : bundle.content.bundle.locales) {
+                const std::string shaped = kiosk::text::visual_line(offered.native_name, kiosk::text::Direction::left_to_right);
+                for (const char32_t c : kiosk::test::utf32(shaped)) {
+                    CAPTURE(offered.native_name);
+                    CHECK(picker_font->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
+                }
+            }
+        }
+    }
+    ImGui::DestroyContext(context);
 }
 
 TEST_CASE("a start-up failure shows the out-of-service screen and tells staff why, never a crash") {
