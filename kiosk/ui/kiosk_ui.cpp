@@ -47,6 +47,7 @@ std::optional<app::Intent> draw_kiosk(const app::KioskFlow& flow, double now, co
         state.scroll.reset();
     }
     state.targets.clear();
+    state.more_below = false;
     const ScreenLayout l = layout_for(size, flow.orientation());
     const float margin = l.margin;
     ScreenContext ctx{flow,     now, chosen, state, theme, size, flow.text().direction() == content::TextDirection::right_to_left,

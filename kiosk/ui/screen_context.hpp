@@ -51,6 +51,7 @@ struct UiState {
     TouchScroll scroll;
     TapTargets targets;
     std::string view;  // which page or question is on screen: a new one starts scrolled to the top
+    bool more_below = false;  // the screen's scrolling part has more below what is shown
 };
 
 // Fonts at the normal and the "larger text" size.

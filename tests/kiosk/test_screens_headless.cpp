@@ -236,6 +236,32 @@ TEST_CASE("after the idle wipe, not even the laid-out text of the review is left
     CHECK_FALSE(k.ui.state().layout.holds_text(digoxin));
 }
 
+TEST_CASE("a screen longer than the kiosk shows that there is more below, until the patient reaches its end") {
+    Kiosk k;
+    k.tap("start");
+    CHECK_FALSE(k.ui.state().more_below);  // the welcome screen fits
+    while (k.flow.screen() == Screen::education) k.tap("next");
+    while (k.flow.screen() == Screen::question) {
+        const auto it = answers.find(k.question());
+        if (it != answers.end()) REQUIRE(k.tap("option:" + it->second));
+        REQUIRE(k.tap("next"));
+    }
+    REQUIRE(k.flow.screen() == Screen::review);
+    k.ui.idle_frame(k.flow);
+    CHECK(k.ui.state().more_below);  // thirteen answers do not fit on 1920 px
+    for (int drag = 0; drag < 20 && k.ui.state().more_below; ++drag) {
+        std::string handle;
+        for (const auto& [target, rect] : k.ui.state().targets.all()) {
+            if (target.rfind("edit:", 0) == 0) handle = target;
+        }
+        REQUIRE_FALSE(handle.empty());
+        CHECK_FALSE(k.ui.drag_from(k.flow, handle, -300).has_value());
+        for (int i = 0; i < 120; ++i) k.ui.idle_frame(k.flow);
+    }
+    CHECK_FALSE(k.ui.state().more_below);
+    CHECK(k.ui.on_screen("edit:drank_water"));  // the last answer is in view
+}
+
 TEST_CASE("landscape keeps a centred column; portrait uses the full width; the setting can force either") {
     const ScreenLayout portrait = kiosk::ui::layout_for(ImVec2(1080, 1920), Orientation::automatic);
     const ScreenLayout landscape = kiosk::ui::layout_for(ImVec2(1920, 1080), Orientation::automatic);
