@@ -312,9 +312,21 @@ private:
         for (const ScriptStep& step : *steps) {
             switch (step.kind) {
                 case ScriptStep::Kind::tap: {
-                    const std::optional<ImVec2> at = ui_.targets.center(step.argument);
+                    const std::string where = "kiosk: " + options_.script + ":" + std::to_string(step.line) + ": ";
+                    std::string id = step.argument;
+                    if (step.by_label) {
+                        const std::vector<std::string> ids = ui_.targets.ids_labelled(step.argument);
+                        if (ids.size() > 1) {
+                            std::cerr << where << ids.size() << " widgets read \"" << step.argument << "\" on this screen (";
+                            for (const std::string& each : ids) std::cerr << (&each == &ids.front() ? "" : ", ") << each;
+                            std::cerr << "): tap one of them by id\n";
+                            return 1;
+                        }
+                        id = ids.empty() ? std::string() : ids.front();
+                    }
+                    const std::optional<ImVec2> at = ui_.targets.center(id);
                     if (!at) {
-                        std::cerr << "kiosk: " << options_.script << ":" << step.line << ": no '" << step.argument << "' on this screen\n";
+                        std::cerr << where << "no " << (step.by_label ? "widget reading \"" + step.argument + "\"" : "'" + step.argument + "'") << " on this screen\n";
                         return 1;
                     }
                     frame(false, {}, at, true);
@@ -330,7 +342,7 @@ private:
                     break;
                 }
                 case ScriptStep::Kind::idle:
-                    time_offset_ += std::stod(step.argument);
+                    time_offset_ += step.seconds;
                     settle();
                     break;
                 case ScriptStep::Kind::quit: return 0;

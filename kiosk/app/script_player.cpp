@@ -1,5 +1,7 @@
 #include "script_player.hpp"
 
+#include <cctype>
+#include <charconv>
 #include <fstream>
 #include <sstream>
 
@@ -14,19 +16,34 @@ std::optional<std::vector<ScriptStep>> read_script(const std::filesystem::path& 
     std::vector<ScriptStep> steps;
     std::string line;
     for (int number = 1; std::getline(in, line); ++number) {
+        const auto fail = [&](const std::string& what) {
+            problem = file.string() + ":" + std::to_string(number) + ": " + what;
+            return std::nullopt;
+        };
         std::istringstream words(line);
         std::string command;
-        std::string argument;
-        words >> command >> argument;
+        words >> command >> std::ws;
         if (command.empty() || command.starts_with('#')) continue;
-        if (command == "tap" && !argument.empty()) steps.push_back({ScriptStep::Kind::tap, argument, number});
-        else if (command == "shot" && !argument.empty()) steps.push_back({ScriptStep::Kind::shot, argument, number});
-        else if (command == "idle" && !argument.empty()) steps.push_back({ScriptStep::Kind::idle, argument, number});
-        else if (command == "quit") steps.push_back({ScriptStep::Kind::quit, {}, number});
-        else {
-            problem = file.string() + ":" + std::to_string(number) + ": expected 'tap ID', 'shot NAME', 'idle SECONDS' or 'quit'";
-            return std::nullopt;
+        std::string rest;
+        std::getline(words, rest);
+        while (!rest.empty() && std::isspace(static_cast<unsigned char>(rest.back()))) rest.pop_back();
+        ScriptStep step{ScriptStep::Kind::quit, rest, false, 0, number};
+        if (command == "tap" && rest.starts_with('"')) {
+            if (rest.size() < 3 || !rest.ends_with('"')) return fail("a label to tap goes between double quotes: tap \"Next\"");
+            step = {ScriptStep::Kind::tap, rest.substr(1, rest.size() - 2), true, 0, number};
+        } else if ((command == "tap" || command == "shot") && !rest.empty() && rest.find_first_of(" \t") == std::string::npos) {
+            step.kind = command == "tap" ? ScriptStep::Kind::tap : ScriptStep::Kind::shot;
+        } else if (command == "idle") {
+            const char* end = rest.data() + rest.size();
+            const auto [at, error] = std::from_chars(rest.data(), end, step.seconds);
+            if (rest.empty() || error != std::errc() || at != end || step.seconds < 0) {
+                return fail("'idle' needs a number of seconds (idle 120), not '" + rest + "'");
+            }
+            step.kind = ScriptStep::Kind::idle;
+        } else if (command != "quit" || !rest.empty()) {
+            return fail("expected 'tap ID', 'tap \"LABEL\"', 'shot NAME', 'idle SECONDS' or 'quit'");
         }
+        steps.push_back(step);
     }
     return steps;
 }

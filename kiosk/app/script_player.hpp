@@ -1,6 +1,7 @@
 #pragma once
 // Scripted taps for screenshots and end-to-end tests. One command per line:
 //   tap ID        tap the widget registered as ID (e.g. start, lang:ar, option:none, next, send)
+//   tap "LABEL"   tap the one widget whose words read LABEL (e.g. tap "Siguiente")
 //   shot NAME     save the screen as DIR/NN-NAME.png
 //   idle SECONDS  pretend no one touched the screen for that long (tests the idle wipe)
 //   quit
@@ -14,7 +15,9 @@ namespace kiosk::app {
 
 struct ScriptStep {
     enum class Kind { tap, shot, idle, quit } kind;
-    std::string argument;
+    std::string argument;     // an id, a label, a file name or seconds
+    bool by_label = false;    // tap: `argument` is the widget's words, not its id
+    double seconds = 0;       // idle
     int line = 0;
 };
 

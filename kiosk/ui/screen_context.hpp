@@ -25,16 +25,26 @@ struct Theme {
 };
 const Theme& theme_for(bool high_contrast);
 
-// Where each tappable widget was drawn in the last frame, by id ("start", "lang:es", "option:yes").
+// Where each tappable widget was drawn in the last frame, by id ("start", "lang:es", "option:yes"),
+// and the words on it, so that scripts and tests can tap what a patient would.
 class TapTargets {
 public:
-    void clear() { rects_.clear(); }
-    void add(const std::string& id, ImVec2 min, ImVec2 max) { rects_[id] = {min, max}; }
+    void clear() {
+        rects_.clear();
+        labels_.clear();
+    }
+    void add(const std::string& id, ImVec2 min, ImVec2 max, std::string_view label) {
+        rects_[id] = {min, max};
+        labels_[id] = label;
+    }
     std::optional<ImVec2> center(const std::string& id) const;
+    // The ids of the widgets that read `label` (several "Change" buttons on the review, say).
+    std::vector<std::string> ids_labelled(std::string_view label) const;
     const std::map<std::string, std::pair<ImVec2, ImVec2>>& all() const { return rects_; }
 
 private:
     std::map<std::string, std::pair<ImVec2, ImVec2>> rects_;
+    std::map<std::string, std::string> labels_;
 };
 
 // A picture from the bundle, uploaded by the app (tests have none: screens show the alt text).

@@ -57,7 +57,7 @@ bool big_button(ScreenContext& ctx, const std::string& id, std::string_view labe
     const ImVec2 clip_max = ImGui::GetWindowDrawList()->GetClipRectMax();
     const ImVec2 seen_min(std::max(min.x, clip_min.x), std::max(min.y, clip_min.y));
     const ImVec2 seen_max(std::min(max.x, clip_max.x), std::min(max.y, clip_max.y));
-    if (seen_min.x < seen_max.x && seen_min.y < seen_max.y) ctx.state.targets.add(id, seen_min, seen_max);
+    if (seen_min.x < seen_max.x && seen_min.y < seen_max.y) ctx.state.targets.add(id, seen_min, seen_max, label);
 
     const Theme& t = ctx.theme;
     ImU32 fill = kind == ButtonKind::primary ? t.primary : kind == ButtonKind::secondary ? t.secondary : t.panel;
@@ -154,6 +154,14 @@ std::optional<ImVec2> TapTargets::center(const std::string& id) const {
     const auto it = rects_.find(id);
     if (it == rects_.end()) return std::nullopt;
     return ImVec2((it->second.first.x + it->second.second.x) / 2, (it->second.first.y + it->second.second.y) / 2);
+}
+
+std::vector<std::string> TapTargets::ids_labelled(std::string_view label) const {
+    std::vector<std::string> ids;
+    for (const auto& [id, words] : labels_) {
+        if (words == label) ids.push_back(id);
+    }
+    return ids;
 }
 
 const Theme& theme_for(bool high_contrast) {

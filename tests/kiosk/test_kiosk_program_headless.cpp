@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <iostream>
+#include <sstream>
 #include <set>
 
 #include <imgui.h>
@@ -39,6 +41,20 @@ Options with_script(Options o, const std::filesystem::path& script, const TempDi
     o.screenshot_dir = (dir / "shots").string();
     return o;
 }
+
+// Runs `program` and keeps what it wrote to std::cerr.
+struct ErrorsOf {
+    template <typename Program>
+    explicit ErrorsOf(Program program) {
+        std::ostringstream captured;
+        std::streambuf* const before = std::cerr.rdbuf(captured.rdbuf());
+        code = program();
+        std::cerr.rdbuf(before);
+        errors = captured.str();
+    }
+    int code = 0;
+    std::string errors;
+};
 
 std::vector<kiosk::store::QueueEntry> flagged(const TempDir& dir) {
     auto store = kiosk::test::open_store(dir / "kiosk.db");
@@ -190,7 +206,55 @@ TEST_CASE("a script that taps what is not on the screen stops with the line that
     TempDir dir;
     HeadlessPlatform platform;
     const auto script = write_file(dir / "bad.script", "tap start\ntap send\n");
-    CHECK(run_kiosk(with_script(options_in(dir), script, dir), platform) == 1);
+    const ErrorsOf run([&] { return run_kiosk(with_script(options_in(dir), script, dir), platform); });
+    CHECK(run.code == 1);
+    CHECK(run.errors.find("bad.script:2: no 'send' on this screen") != std::string::npos);
+}
+
+TEST_CASE("a script taps by the words a patient reads, and says so when the words fit several widgets") {
+    TempDir dir;
+    HeadlessPlatform platform;
+    // Spanish words on Spanish screens; "Cambiar" (change) is on every answer of the review.
+    std::string taps = "tap \"Español\"\ntap \"Empezar\"\n";
+    for (int page = 0; page < 9; ++page) taps += "tap \"Siguiente\"\n";
+    const auto script = write_file(dir / "words.script", taps + "shot first-question\n");
+    CHECK(run_kiosk(with_script(options_in(dir), script, dir), platform) == 0);
+    CHECK(platform.screenshots.size() == 1);
+
+    // The English tour up to its review screen, then "Change", which every answer there has.
+    std::ifstream tour(kiosk::test::source_dir() / "tests/kiosk/scripts/tour-en.script");
+    std::string up_to_review;
+    int lines = 0;
+    for (std::string line; std::getline(tour, line) && line != "shot review"; ++lines) up_to_review += line + "\n";
+    HeadlessPlatform again;
+    const auto ambiguous = write_file(dir / "ambiguous.script", up_to_review + "tap \"Change\"\n");
+    const ErrorsOf run([&] { return run_kiosk(with_script(options_in(dir), ambiguous, dir), again); });
+    CHECK(run.code == 1);
+    const std::string where = "ambiguous.script:" + std::to_string(lines + 1) + ": ";
+    INFO(run.errors);
+    CHECK(run.errors.find(where) != std::string::npos);
+    CHECK(run.errors.find(" widgets read \"Change\" on this screen (edit:") != std::string::npos);
+    CHECK(run.errors.find("edit:symptoms_now") != std::string::npos);
+    CHECK(run.errors.find("): tap one of them by id") != std::string::npos);
+    CHECK(flagged(dir).empty());  // nothing was sent
+}
+
+TEST_CASE("a script line the player does not understand is refused before anything runs, with its line") {
+    TempDir dir;
+    for (const auto& [line, expected] : {std::pair{"idle soon", "'idle' needs a number of seconds (idle 120), not 'soon'"},
+                                         std::pair{"idle -5", "'idle' needs a number of seconds"},
+                                         std::pair{"tap \"Next", "a label to tap goes between double quotes"},
+                                         std::pair{"tap next please", "expected 'tap ID'"},
+                                         std::pair{"press next", "expected 'tap ID'"}}) {
+        CAPTURE(line);
+        HeadlessPlatform platform;
+        const auto script = write_file(dir / "odd.script", std::string("# a comment\ntap start\n") + line + "\n");
+        const ErrorsOf run([&] { return run_kiosk(with_script(options_in(dir), script, dir), platform); });
+        CHECK(run.code == 2);
+        CHECK(run.errors.find("odd.script:3: " + std::string(expected)) != std::string::npos);
+        CHECK(platform.screenshots.empty());
+        CHECK(flagged(dir).empty());
+    }
 }
 
 TEST_CASE("a screen that changes size mid-visit gets fonts at its new scale, and taps still land") {
