@@ -9,6 +9,7 @@
 #include "headless_ui.hpp"
 #include "kiosk_flow.hpp"
 #include "shipped_bundle.hpp"
+#include "../store/fault_vfs.hpp"
 #include "../store/store_fixture.hpp"
 
 using namespace kiosk::app;
@@ -260,6 +261,48 @@ TEST_CASE("a screen longer than the kiosk shows that there is more below, until 
     }
     CHECK_FALSE(k.ui.state().more_below);
     CHECK(k.ui.on_screen("edit:drank_water"));  // the last answer is in view
+}
+
+TEST_CASE("when the disk fails at Send, the patient still gets a number and is sent to the desk; the answers are kept and saved later") {
+    kiosk::test::TempDir dir;
+    kiosk::test::FaultPlan& plan = kiosk::test::fault_vfs();
+    plan.reset(0, 0, SQLITE_FULL);
+    kiosk::store::StoreOptions options;
+    options.vfs = kiosk::test::fault_vfs_name;
+    kiosk::store::SubmissionStore store = kiosk::test::open_store(dir / "kiosk.db", options);
+    const KioskConfig config = default_config(kiosk::test::source_dir());
+    KioskFlow flow{shipped(), store, config, 0};
+    kiosk::test::HeadlessUi ui;
+    const auto visit = [&] {
+        REQUIRE(ui.tap(flow, "start"));
+        while (flow.screen() == Screen::education) REQUIRE(ui.tap(flow, "next"));
+        while (flow.screen() == Screen::question) {
+            const std::string id = shipped().screening.questionnaire.questions[*flow.session().current_question()].id;
+            const auto it = answers.find(id);
+            if (it != answers.end()) REQUIRE(ui.tap(flow, "option:" + it->second));
+            REQUIRE(ui.tap(flow, "next"));
+        }
+        REQUIRE(ui.tap(flow, "send"));
+        ui.idle_frame(flow);
+    };
+
+    plan.reset(1, 0, SQLITE_FULL);  // the disk is full when the first patient sends
+    visit();
+    REQUIRE(flow.screen() == Screen::result);
+    CHECK_FALSE(flow.result()->stored);
+    const std::string first_ticket = flow.result()->ticket;
+    CHECK(first_ticket.size() == 4);
+    CHECK(ui.state().layout.holds_text(flow.text().text("ui.result.not_saved")));
+    CHECK(store.status().pending == 1);
+    REQUIRE(ui.tap(flow, "done"));
+
+    plan.disarm();  // space again: the next patient's Send saves both, the first one first
+    visit();
+    CHECK(flow.result()->stored);
+    CHECK_FALSE(ui.state().layout.holds_text(flow.text().text("ui.result.not_saved")));
+    CHECK(store.status().pending == 0);
+    CHECK(store.connection().query_int("SELECT count(*) FROM submissions") == 2);
+    CHECK(store.connection().query_text("SELECT ticket FROM submissions ORDER BY id LIMIT 1") == first_ticket);
 }
 
 TEST_CASE("landscape keeps a centred column; portrait uses the full width; the setting can force either") {
