@@ -1,5 +1,6 @@
 #include "submission_store.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 
@@ -93,7 +94,9 @@ std::variant<SubmissionStore, SqliteError> SubmissionStore::open(const std::file
     return store;
 }
 
-std::optional<SqliteError> SubmissionStore::commit(const NewSubmission& s, std::string& ticket) {
+std::optional<SqliteError> SubmissionStore::commit(Pending& p, bool ticket_shown) {
+    const NewSubmission& s = p.submission;
+    std::string& ticket = p.ticket;
     if (ticket.empty()) ticket = random_ticket_code();
     SqliteError error;
     // A clash with another ticket of the day is retried with a new code; anything else fails.
@@ -106,13 +109,20 @@ std::optional<SqliteError> SubmissionStore::commit(const NewSubmission& s, std::
             db_.rollback_if_open();
             return error;
         }
-        insert->bind(1, ticket).bind(2, options_.today_local()).bind(3, now()).bind(4, s.locale).bind(5, s.content_version)
+        insert->bind(1, ticket).bind(2, p.day).bind(3, p.sent_at).bind(4, s.locale).bind(5, s.content_version)
             .bind(6, s.answers_json).bind(7, static_cast<std::int64_t>(s.severity));
         if (insert->step() != SQLITE_DONE) {
             const SqliteError e = db_.last_error("storing a submission");
             db_.rollback_if_open();
             if (e.code == SQLITE_CONSTRAINT_UNIQUE) {
-                ticket = random_ticket_code();
+                const std::string taken = ticket;
+                ticket = free_ticket_code(p.day);
+                // Cannot happen with one writer (free_ticket_code chose the shown code), but if it
+                // does, staff must be able to match the patient's code to the stored one.
+                if (ticket_shown) {
+                    status_.staff_messages.push_back("Ticket " + taken + " was already taken when the kiosk saved it after a fault; " +
+                                                     "that patient's answers are stored under ticket " + ticket + ".");
+                }
                 continue;
             }
             return e;
@@ -143,6 +153,22 @@ std::optional<SqliteError> SubmissionStore::commit(const NewSubmission& s, std::
     return SqliteError{SQLITE_FULL, "no free ticket code for today"};
 }
 
+std::string SubmissionStore::free_ticket_code(const std::string& day) {
+    SqliteError error;
+    auto taken = db_.prepare("SELECT 1 FROM submissions WHERE ticket = ? AND day = ?", error);
+    std::string code;
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        code = random_ticket_code();
+        const bool pending = std::any_of(pending_.begin(), pending_.end(), [&](const Pending& p) { return p.day == day && p.ticket == code; });
+        if (pending) continue;
+        if (!taken) break;  // the database cannot even be read: the pending list is all we can check
+        taken->reset();
+        taken->bind(1, code).bind(2, day);
+        if (taken->step() != SQLITE_ROW) break;
+    }
+    return code;
+}
+
 void SubmissionStore::record_fault(const SqliteError& e) {
     status_.last_fault = e.message + " (SQLite code " + std::to_string(e.code) + ")";
     // Best effort: the same fault may stop this row too (then the status above still tells staff,
@@ -152,14 +178,14 @@ void SubmissionStore::record_fault(const SqliteError& e) {
 
 SubmitOutcome SubmissionStore::submit(NewSubmission submission) {
     retry_pending();  // keeps submissions in the order patients sent them
-    Pending p{std::move(submission), {}};
+    Pending p{std::move(submission), {}, now(), options_.today_local()};
     if (pending_.empty()) {
-        const std::optional<SqliteError> e = commit(p.submission, p.ticket);
+        const std::optional<SqliteError> e = commit(p, false);
         if (!e) return {true, p.ticket};
         record_fault(*e);
-    } else {
-        p.ticket = random_ticket_code();
     }
+    // Kept in memory: the patient is shown this code now, so it must still be free when it is saved.
+    p.ticket = free_ticket_code(p.day);
     const std::string ticket = p.ticket;
     pending_.push_back(std::move(p));
     status_.pending = pending_.size();
@@ -169,7 +195,7 @@ SubmitOutcome SubmissionStore::submit(NewSubmission submission) {
 std::size_t SubmissionStore::retry_pending() {
     std::size_t committed = 0;
     while (!pending_.empty()) {
-        if (auto e = commit(pending_.front().submission, pending_.front().ticket)) {
+        if (auto e = commit(pending_.front(), true)) {
             record_fault(*e);
             break;
         }

@@ -116,14 +116,22 @@ public:
 
 private:
     SubmissionStore(Connection db, StoreOptions options) : db_(std::move(db)), options_(std::move(options)) {}
-    std::optional<SqliteError> commit(const NewSubmission& s, std::string& ticket);
-    void record_fault(const SqliteError& e);
-    std::string now() const { return options_.now_utc(); }
-
+    // A submission as the patient sent it: its time and day are when they pressed Send, however
+    // late it is committed.
     struct Pending {
         NewSubmission submission;
         std::string ticket;
+        std::string sent_at;
+        std::string day;
     };
+    // `ticket_shown`: the patient already has the ticket (a retry), so a clash must not replace it
+    // silently. Otherwise a clash draws a new code.
+    std::optional<SqliteError> commit(Pending& p, bool ticket_shown);
+    // A code free on `day`, in the database and among the pending submissions.
+    std::string free_ticket_code(const std::string& day);
+    void record_fault(const SqliteError& e);
+    std::string now() const { return options_.now_utc(); }
+
     Connection db_;
     StoreOptions options_;
     std::deque<Pending> pending_;

@@ -6,6 +6,7 @@
 
 #include "fault_vfs.hpp"
 #include "store_fixture.hpp"
+#include "ticket_code.hpp"
 
 using namespace kiosk::store;
 using kiosk::test::TempDir;
@@ -98,6 +99,55 @@ TEST_CASE("while the disk keeps failing, later submissions queue behind the firs
     CHECK(store.status().pending == 0);
     CHECK(store.connection().query_text("SELECT group_concat(ticket, ',') FROM (SELECT ticket FROM submissions ORDER BY id)") ==
           a.ticket + "," + b.ticket + "," + c.ticket);
+}
+
+TEST_CASE("a submission saved late keeps the time and day its patient pressed Send, and the ticket they were shown") {
+    TempDir dir;
+    kiosk::test::FaultPlan& plan = kiosk::test::fault_vfs();
+    plan.reset(0, 0, SQLITE_FULL);
+    std::string now = "2026-11-30T23:59:00Z";
+    std::string today = "2026-11-30";
+    StoreOptions options;
+    options.vfs = kiosk::test::fault_vfs_name;
+    options.now_utc = [&] { return now; };
+    options.today_local = [&] { return today; };
+    SubmissionStore store = kiosk::test::open_store(dir / "kiosk.db", options);
+    plan.reset(1, 0, SQLITE_FULL);
+    const SubmitOutcome sent = store.submit(kiosk::test::flagged_submission("late"));
+    REQUIRE_FALSE(sent.stored);
+    plan.disarm();
+    now = "2026-12-01T00:03:00Z";  // saved after midnight
+    today = "2026-12-01";
+    CHECK(store.retry_pending() == 1);
+    CHECK(store.connection().query_text("SELECT ticket || ' ' || day || ' ' || created_at FROM submissions") ==
+          sent.ticket + " 2026-11-30 2026-11-30T23:59:00Z");
+}
+
+TEST_CASE("if a waiting submission's ticket is taken before it is saved, it is saved under another and staff are told both") {
+    TempDir dir;
+    kiosk::test::FaultPlan& plan = kiosk::test::fault_vfs();
+    plan.reset(0, 0, SQLITE_FULL);
+    StoreOptions options;
+    options.vfs = kiosk::test::fault_vfs_name;
+    options.today_local = [] { return std::string("2026-11-30"); };
+    SubmissionStore store = kiosk::test::open_store(dir / "kiosk.db", options);
+    plan.reset(1, 0, SQLITE_FULL);
+    const SubmitOutcome sent = store.submit(kiosk::test::flagged_submission("waiting"));
+    REQUIRE_FALSE(sent.stored);
+    plan.disarm();
+    // Another writer (an operator's tool, say) takes that code for the same day meanwhile.
+    SqliteError error;
+    std::optional<Connection> other = Connection::open((dir / "kiosk.db").string(), false, error);
+    REQUIRE(other.has_value());
+    REQUIRE_FALSE(other->exec("INSERT INTO submissions (ticket, day, created_at, locale, content_version, answers_json, severity) "
+                              "VALUES ('" + sent.ticket + "', '2026-11-30', '2026-11-30T10:00:00Z', 'en', 'v', '{}', 0)").has_value());
+    CHECK(store.retry_pending() == 1);
+    const std::string saved_as = store.connection().query_text("SELECT ticket FROM submissions WHERE severity > 0").value_or("");
+    CHECK(saved_as != sent.ticket);
+    CHECK(kiosk::store::is_valid_ticket_code(saved_as));
+    REQUIRE(store.status().staff_messages.size() == 1);
+    CHECK(store.status().staff_messages.front().find("Ticket " + sent.ticket + " was already taken") != std::string::npos);
+    CHECK(store.status().staff_messages.front().find("under ticket " + saved_as) != std::string::npos);
 }
 
 TEST_CASE("another writer holding the lock (SQLITE_BUSY): the submission waits in memory, then commits") {
