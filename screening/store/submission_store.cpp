@@ -120,8 +120,11 @@ std::optional<SqliteError> SubmissionStore::commit(Pending& p, bool ticket_shown
                 // Cannot happen with one writer (free_ticket_code chose the shown code), but if it
                 // does, staff must be able to match the patient's code to the stored one.
                 if (ticket_shown) {
-                    status_.staff_messages.push_back("Ticket " + taken + " was already taken when the kiosk saved it after a fault; " +
-                                                     "that patient's answers are stored under ticket " + ticket + ".");
+                    const std::string message = "Ticket " + taken + " was already taken when the kiosk saved it after a fault; " +
+                                                "that patient's answers are stored under ticket " + ticket + ".";
+                    status_.staff_messages.push_back(message);
+                    // Also where staff can read it later, outside this process.
+                    if (auto audit = append_audit(db_, now(), AuditEvent::store_fault, "kiosk", std::nullopt, message)) db_.rollback_if_open();
                 }
                 continue;
             }

@@ -148,6 +148,9 @@ TEST_CASE("if a waiting submission's ticket is taken before it is saved, it is s
     REQUIRE(store.status().staff_messages.size() == 1);
     CHECK(store.status().staff_messages.front().find("Ticket " + sent.ticket + " was already taken") != std::string::npos);
     CHECK(store.status().staff_messages.front().find("under ticket " + saved_as) != std::string::npos);
+    CHECK(store.connection().query_text("SELECT detail FROM audit_log WHERE event = 'store_fault' AND detail LIKE 'Ticket %'") ==
+          store.status().staff_messages.front());
+    CHECK(store.check_audit().intact);
 }
 
 TEST_CASE("another writer holding the lock (SQLITE_BUSY): the submission waits in memory, then commits") {
