@@ -4,8 +4,6 @@
 
 namespace kiosk::app {
 
-namespace {
-
 std::vector<LanguageChoice> offered_languages(const content::ContentBundle& bundle, const KioskConfig& config) {
     std::vector<LanguageChoice> out;
     for (const content::LocaleTexts& l : bundle.locales) {
@@ -15,8 +13,6 @@ std::vector<LanguageChoice> offered_languages(const content::ContentBundle& bund
     }
     return out;
 }
-
-}  // namespace
 
 KioskFlow::KioskFlow(const screening::KioskBundle& bundle, store::SubmissionStore& store, const KioskConfig& config, double now)
     : bundle_(bundle),

@@ -49,6 +49,9 @@ struct LanguageChoice {
     std::string native_name;
 };
 
+// The bundle's languages that the configuration enables (all when it names none), in bundle order.
+std::vector<LanguageChoice> offered_languages(const content::ContentBundle& bundle, const KioskConfig& config);
+
 // What the result screen shows: the outcome and the ticket, never the answers.
 struct ResultView {
     std::string ticket;

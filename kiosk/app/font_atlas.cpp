@@ -97,14 +97,76 @@ std::optional<FontFiles> find_font_files(std::string& problem) {
     return FontFiles{latin->first, arabic->first, cjk->first, cjk->second};
 }
 
+namespace {
+
+// Every glyph `logical_utf8` is drawn with, whichever way its paragraph runs: Arabic shaped into
+// presentation forms (right to left) and the text as it is (left to right).
+void add_glyphs_of(ImFontGlyphRangesBuilder& builder, std::string_view logical_utf8) {
+    builder.AddText(text::visual_line(logical_utf8, text::Direction::right_to_left).c_str());
+    builder.AddText(std::string(logical_utf8).c_str());
+}
+
+// The three font files, mapped for as long as the atlas is being built.
+class AtlasSources {
+public:
+    explicit AtlasSources(const FontFiles& files) : files_(files), latin_(files.latin), arabic_(files.arabic), cjk_(files.cjk) {}
+
+    std::string problem() const {
+        for (const auto& [file, path] : {std::pair{&latin_, &files_.latin}, {&arabic_, &files_.arabic}, {&cjk_, &files_.cjk}}) {
+            if (!file->data()) return "cannot read " + *path;
+        }
+        return {};
+    }
+
+    // Noto Sans at `size`, with Noto Sans Arabic and (if asked) Noto Sans CJK merged in.
+    ImFont* add(ImFontAtlas& atlas, float size, const ImWchar* ranges, bool with_cjk) const {
+        // "Owned by the atlas" only so that Dear ImGui 1.86 does not copy the file (it copies what
+        // it does not own, once per size); the pointers are taken back before ClearInputData().
+        ImFontConfig config;
+        config.FontDataOwnedByAtlas = true;
+        config.OversampleH = 1;
+        ImFont* font = atlas.AddFontFromMemoryTTF(latin_.data(), latin_.size(), size, &config, ranges);
+        config.MergeMode = true;
+        // Noto Sans Arabic draws small beside Noto Sans at the same size; this matches their x-heights.
+        atlas.AddFontFromMemoryTTF(arabic_.data(), arabic_.size(), size * 1.4F, &config, ranges);
+        if (with_cjk) {
+            config.FontNo = files_.cjk_index;
+            atlas.AddFontFromMemoryTTF(cjk_.data(), cjk_.size(), size, &config, ranges);
+        }
+        return font;
+    }
+
+    // Rasterises what was added; the mappings stay ours (they close with this object).
+    static bool build(ImFontAtlas& atlas) {
+        const bool built = atlas.Build();
+        for (ImFontConfig& config : atlas.ConfigData) config.FontData = nullptr;
+        atlas.ClearInputData();
+        return built;
+    }
+
+private:
+    const FontFiles& files_;
+    MappedFile latin_;
+    MappedFile arabic_;
+    MappedFile cjk_;
+};
+
+ImFontAtlas& fresh_atlas() {
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    atlas.Clear();
+    atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+    return atlas;
+}
+
+}  // namespace
+
 std::optional<ui::FontSet> build_font_atlas(const FontFiles& files, const screening::KioskBundle& bundle, std::string_view locale_tag,
                                             float scale, ImVector<ImWchar>& glyph_ranges, std::string& problem) {
     // Every glyph any screen can draw: each text of each locale, formatted and shaped, plus digits
     // in every numbering system used and the ticket alphabet.
     ImFontGlyphRangesBuilder builder;
     bool uses_cjk = false;
-    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
-    builder.AddRanges(atlas.GetGlyphRangesDefault());
+    builder.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());
     builder.AddText("\u2022\u2013\u2026");
     for (const content::LocaleTexts& locale : bundle.content.bundle.locales) {
         builder.AddText(text::visual_line(locale.native_name, text::Direction::left_to_right).c_str());
@@ -114,57 +176,50 @@ std::optional<ui::FontSet> build_font_atlas(const FontFiles& files, const screen
             for (const std::string& name : message.shape().arguments) args.push_back({name, std::int64_t{1234567890}});
             const std::string formatted = message.format(args).value_or(message.source_text());
             if (locale.tag == locale_tag) uses_cjk = uses_cjk || contains_cjk(formatted);
-            builder.AddText(text::visual_line(formatted, text::Direction::right_to_left).c_str());
-            builder.AddText(formatted.c_str());
+            add_glyphs_of(builder, formatted);
         }
     }
     glyph_ranges.clear();
     builder.BuildRanges(&glyph_ranges);
 
-    atlas.Clear();
-    atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
-    const MappedFile latin(files.latin);
-    const MappedFile arabic(files.arabic);
-    const MappedFile cjk(files.cjk);
-    for (const auto& [file, path] : {std::pair{&latin, &files.latin}, {&arabic, &files.arabic}, {&cjk, &files.cjk}}) {
-        if (!file->data()) {
-            problem = "cannot read " + *path;
-            return std::nullopt;
-        }
-    }
-    const auto add = [&](float size, const ImWchar* ranges, bool with_cjk) -> ImFont* {
-        // "Owned by the atlas" only so that Dear ImGui 1.86 does not copy the file (it copies what
-        // it does not own, once per size); the pointers are taken back before ClearInputData().
-        ImFontConfig config;
-        config.FontDataOwnedByAtlas = true;
-        config.OversampleH = 1;
-        ImFont* font = atlas.AddFontFromMemoryTTF(latin.data(), latin.size(), size, &config, ranges);
-        config.MergeMode = true;
-        // Noto Sans Arabic draws small beside Noto Sans at the same size; this matches their x-heights.
-        atlas.AddFontFromMemoryTTF(arabic.data(), arabic.size(), size * 1.4F, &config, ranges);
-        if (with_cjk) {
-            config.FontNo = files.cjk_index;
-            atlas.AddFontFromMemoryTTF(cjk.data(), cjk.size(), size, &config, ranges);
-        }
-        return font;
-    };
+    const AtlasSources sources(files);
+    if (problem = sources.problem(); !problem.empty()) return std::nullopt;
+    ImFontAtlas& atlas = fresh_atlas();
     // The ticket code is the only text in the largest size: it needs the ticket alphabet alone.
     static const ImWchar ticket_glyphs[] = {0x0020, 0x007E, 0};
     // Chinese glyphs in every size for a Chinese screen; otherwise only in the two body sizes
     // (the heading size is the body of larger text), for the name "简体中文" in the language picker.
-    ImFont* body = add(34 * scale, glyph_ranges.Data, true);
-    ImFont* heading = add(46 * scale, glyph_ranges.Data, true);
-    ImFont* large_heading = add(60 * scale, glyph_ranges.Data, uses_cjk);
-    ImFont* huge = add(150 * scale, ticket_glyphs, false);
-    ui::FontSet set{{body, heading, huge}, {heading, large_heading, huge}};
-    const bool built = atlas.Build();
-    for (ImFontConfig& config : atlas.ConfigData) config.FontData = nullptr;  // the mappings are ours
-    atlas.ClearInputData();
-    if (!built) {
+    ImFont* body = sources.add(atlas, 34 * scale, glyph_ranges.Data, true);
+    ImFont* heading = sources.add(atlas, 46 * scale, glyph_ranges.Data, true);
+    ImFont* large_heading = sources.add(atlas, 60 * scale, glyph_ranges.Data, uses_cjk);
+    ImFont* huge = sources.add(atlas, 150 * scale, ticket_glyphs, false);
+    if (!AtlasSources::build(atlas)) {
         problem = "the font atlas could not be built";
         return std::nullopt;
     }
-    return set;
+    return ui::FontSet{{body, heading, huge}, {heading, large_heading, huge}};
+}
+
+std::optional<NoticeFonts> build_notice_atlas(const FontFiles& files, const std::vector<std::string>& texts, float scale,
+                                              ImVector<ImWchar>& glyph_ranges, std::string& problem) {
+    ImFontGlyphRangesBuilder builder;
+    builder.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());
+    bool uses_cjk = false;
+    for (const std::string& t : texts) {
+        add_glyphs_of(builder, t);
+        uses_cjk = uses_cjk || contains_cjk(t);
+    }
+    glyph_ranges.clear();
+    builder.BuildRanges(&glyph_ranges);
+    const AtlasSources sources(files);
+    if (problem = sources.problem(); !problem.empty()) return std::nullopt;
+    ImFontAtlas& atlas = fresh_atlas();
+    NoticeFonts fonts{sources.add(atlas, 46 * scale, glyph_ranges.Data, uses_cjk), sources.add(atlas, 34 * scale, glyph_ranges.Data, uses_cjk)};
+    if (!AtlasSources::build(atlas)) {
+        problem = "the font atlas could not be built";
+        return std::nullopt;
+    }
+    return fonts;
 }
 
 }  // namespace kiosk::app

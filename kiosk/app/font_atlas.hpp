@@ -31,4 +31,13 @@ std::optional<FontFiles> find_font_files(std::string& problem);
 std::optional<ui::FontSet> build_font_atlas(const FontFiles& files, const screening::KioskBundle& bundle, std::string_view locale_tag,
                                             float scale, ImVector<ImWchar>& glyph_ranges, std::string& problem);
 
+// The out-of-service screen's fonts: only the glyphs of `texts` (its sentences in every offered
+// language), in a title and a body size.
+struct NoticeFonts {
+    ImFont* title = nullptr;
+    ImFont* body = nullptr;
+};
+std::optional<NoticeFonts> build_notice_atlas(const FontFiles& files, const std::vector<std::string>& texts, float scale,
+                                              ImVector<ImWchar>& glyph_ranges, std::string& problem);
+
 }  // namespace kiosk::app

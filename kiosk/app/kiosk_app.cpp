@@ -23,6 +23,7 @@
 #include "kiosk_config.hpp"
 #include "kiosk_flow.hpp"
 #include "kiosk_ui.hpp"
+#include "out_of_service_screen.hpp"
 #include "script_player.hpp"
 
 #ifndef KIOSK_DEFAULT_BUNDLE_DIR
@@ -103,7 +104,7 @@ public:
             if (!problem.empty()) std::cerr << "kiosk: no window either: " << problem << "\n";
         }
         if (!platform_.is_open()) return 1;  // no window: nothing to show
-        if (!failure_.empty() && atlas_locale_.empty()) use_plain_font();
+        if (!failure_.empty()) use_out_of_service_fonts();
         if (options_.measure) return measure();
         if (!options_.script.empty()) return play_script();
         loop();
@@ -197,17 +198,27 @@ private:
         return {};
     }
 
-    // Start-up failed before the fonts were built: Noto Sans for the out-of-service screen if
-    // fontconfig finds it, Dear ImGui's own font if not.
-    void use_plain_font() {
+    // Start-up failed: the out-of-service sentence in every offered language (when the content
+    // loaded and the fonts are installed), else in English with Noto Sans, else with Dear ImGui's
+    // own font. Whatever failed, something readable is on the screen.
+    void use_out_of_service_fonts() {
         ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
-        atlas.Clear();
-        std::string ignored;
-        const std::optional<FontFiles> files = find_font_files(ignored);
-        if (!files || !atlas.AddFontFromFileTTF(files->latin.c_str(), 34.0F)) {
+        notices_ = ui::out_of_service_notices(bundle_ && bundle_->usable ? bundle_.get() : nullptr, config_);
+        std::vector<std::string> texts;
+        for (const ui::OutOfServiceNotice& n : notices_) texts.insert(texts.end(), {n.title, n.body});
+        std::string problem;
+        const std::optional<FontFiles> files = find_font_files(problem);
+        std::optional<NoticeFonts> fonts;
+        if (files) fonts = build_notice_atlas(*files, texts, screen_scale(), glyph_ranges_, problem);
+        if (fonts) {
+            notice_fonts_ = *fonts;
+        } else {
+            notices_ = ui::out_of_service_notices(nullptr, config_);  // English: the one script every font has
+            atlas.Clear();
             ImFontConfig config;
             config.SizePixels = 26;
-            atlas.AddFontDefault(&config);
+            ImFont* plain = atlas.AddFontDefault(&config);
+            notice_fonts_ = {plain, plain};
         }
         platform_.upload_font_atlas();
         atlas.ClearTexData();
@@ -221,6 +232,7 @@ private:
         if (flow_ && failure_.empty()) {
             if (std::string problem = atlas_for(flow_->text().locale().tag); !problem.empty()) failure_ = "build fonts: " + problem;
         }
+        if (!failure_.empty() && notices_.empty()) use_out_of_service_fonts();  // failed while running
         platform_.new_frame();
         // Text must never silently turn into garbage. Our atlas drops its CPU pixels once uploaded;
         // if they are back, something rebuilt it from nothing behind our back.
@@ -249,34 +261,13 @@ private:
     }
 
     void draw_out_of_service() {
-        const ImVec2 size = ImGui::GetIO().DisplaySize;
-        ImGui::SetNextWindowPos(ImVec2(0, 0));
-        ImGui::SetNextWindowSize(size);
-        ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.97F, 0.97F, 0.95F, 1.0F));
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.1F, 0.1F, 0.12F, 1.0F));
-        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(size.x * 0.06F, size.y * 0.3F));
-        ImGui::Begin("out_of_service", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
-        // The bundle's words when it loaded; otherwise the one sentence that must never be missing.
-        std::string title = "This kiosk is not available right now.";
-        std::string body = "Please ask at the front desk.";
-        if (bundle_ && bundle_->usable) {
-            const content::LocalizedText text(bundle_->content.bundle, config_.default_locale);
-            title = text.text("ui.out_of_service.title");
-            body = text.text("ui.out_of_service.body");
+        if (notices_.empty()) {
+            // Failed during this very frame: English in the font at hand; the next frame has its own.
+            ImFont* font = ImGui::GetFont();
+            ui::draw_out_of_service(ui::out_of_service_notices(nullptr, config_), failure_, font, font, ImGui::GetIO().DisplaySize);
+            return;
         }
-        ImGui::SetWindowFontScale(1.6F);
-        ImGui::TextWrapped("%s", text::visual_line(title, text::Direction::left_to_right).c_str());
-        ImGui::SetWindowFontScale(1.2F);
-        ImGui::Spacing();
-        ImGui::TextWrapped("%s", text::visual_line(body, text::Direction::left_to_right).c_str());
-        ImGui::SetWindowFontScale(0.7F);
-        ImGui::SetCursorPosY(size.y - 160);
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.35F, 0.35F, 0.38F, 1.0F));
-        ImGui::TextWrapped("For staff: %s", failure_.c_str());
-        ImGui::PopStyleColor();
-        ImGui::End();
-        ImGui::PopStyleVar();
-        ImGui::PopStyleColor(2);
+        ui::draw_out_of_service(notices_, failure_, notice_fonts_.title, notice_fonts_.body, ImGui::GetIO().DisplaySize);
     }
 
     void loop() {
@@ -367,6 +358,8 @@ private:
     std::string atlas_locale_;  // …and what of it is uploaded
     float atlas_scale_ = 0;
     ui::FontSet fonts_;
+    std::vector<ui::OutOfServiceNotice> notices_;  // once out of service
+    NoticeFonts notice_fonts_;
     ui::UiState ui_;
     std::string failure_;
     double time_offset_ = 0;

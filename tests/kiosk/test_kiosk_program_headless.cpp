@@ -15,6 +15,7 @@
 #include "font_atlas.hpp"
 #include "headless_platform.hpp"
 #include "kiosk_app.hpp"
+#include "out_of_service_screen.hpp"
 #include "shipped_bundle.hpp"
 #include "text_layout.hpp"
 #include "../store/store_fixture.hpp"
@@ -171,6 +172,48 @@ TEST_CASE("a start-up failure shows the out-of-service screen and tells staff wh
     const ImGuiWindow* shown = ImGui::FindWindowByName("out_of_service");
     REQUIRE(shown != nullptr);
     CHECK(shown->Active);
+}
+
+TEST_CASE("out of service with the content loaded, the screen says so in every offered language, default first") {
+    TempDir dir;
+    HeadlessPlatform platform;
+    platform.close_after_frames = 5;
+    Options o = options_in(dir);
+    o.database = "/dev/null/kiosk.db";  // no store can be opened there
+    std::string failure;
+    CHECK(run_kiosk(o, platform, &failure) == 0);
+    CHECK(failure.find("open submission store") == 0);
+    REQUIRE(ImGui::FindWindowByName("out_of_service") != nullptr);
+
+    KioskConfig config = default_config(kiosk::test::source_dir());
+    const std::vector<kiosk::ui::OutOfServiceNotice> notices = kiosk::ui::out_of_service_notices(&kiosk::test::shipped_bundle(), config);
+    REQUIRE(notices.size() == 4);
+    CHECK(notices.front().locale == config.default_locale);
+    // Every character of every notice is in the fonts the screen was drawn with.
+    const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    REQUIRE(atlas.Fonts.Size == 2);
+    for (const auto& notice : notices) {
+        CAPTURE(notice.locale);
+        CHECK_FALSE(notice.title.empty());
+        for (const std::string& logical : {notice.title, notice.body}) {
+            const auto direction = notice.rtl ? kiosk::text::Direction::right_to_left : kiosk::text::Direction::left_to_right;
+            for (const char32_t c : kiosk::test::utf32(kiosk::text::visual_line(logical, direction))) {
+                for (const ImFont* font : atlas.Fonts) CHECK(font->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
+            }
+        }
+    }
+    // A kiosk that offers fewer languages says it in those, its default first.
+    config.locales = {"en", "ar"};
+    config.default_locale = "ar";
+    const auto two = kiosk::ui::out_of_service_notices(&kiosk::test::shipped_bundle(), config);
+    REQUIRE(two.size() == 2);
+    CHECK(two[0].locale == "ar");
+    CHECK(two[0].rtl);
+    CHECK(two[1].locale == "en");
+    // Without usable content: the built-in English sentence alone.
+    const auto built_in = kiosk::ui::out_of_service_notices(nullptr, config);
+    REQUIRE(built_in.size() == 1);
+    CHECK(built_in[0].body == "Please ask at the front desk.");
 }
 
 TEST_CASE("content with errors takes the kiosk out of service and names the problem") {
