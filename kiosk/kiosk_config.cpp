@@ -43,7 +43,7 @@ public:
         }
     }
 
-    void locales(std::vector<std::string>& into) {
+    void locales(std::vector<std::string>& into, std::vector<content::SourcePosition>& at) {
         const toml::node* n = file_.root.get("locales");
         if (n == nullptr) return;
         const toml::array* list = n->as_array();
@@ -52,18 +52,24 @@ public:
             return;
         }
         into.clear();
+        at.clear();
         for (const toml::node& item : *list) {
             const auto check = content::check_language_tag(item.value_or(std::string{}));
-            if (!check.valid) error(item, "locales", check.problem);
-            else into.push_back(check.canonical);
+            if (!check.valid) {
+                error(item, "locales", check.problem);
+            } else {
+                into.push_back(check.canonical);
+                at.push_back(content::position_of(item));
+            }
         }
     }
 
-    void default_locale(std::string& into) {
+    void default_locale(std::string& into, content::SourcePosition& at) {
         if (const toml::node* n = file_.root.get("default_locale")) {
             const auto check = content::check_language_tag(n->value_or(std::string{}));
             if (!check.valid) error(*n, "default_locale", check.problem);
             else into = check.canonical;
+            at = content::position_of(*n);
         }
     }
 
@@ -90,10 +96,10 @@ private:
 
 std::optional<KioskConfig> read_config(const std::filesystem::path& file, KioskConfig config, content::Diagnostics& diagnostics) {
     const int errors_before = diagnostics.error_count();
-    std::optional<content::TomlFile> toml =
-        content::read_toml_file(file.has_parent_path() ? file.parent_path() : ".", file.filename().string(), diagnostics);
+    // Named as the operator wrote it, in every message (a syntax error too).
+    std::optional<content::TomlFile> toml = content::read_toml_file("", file.string(), diagnostics);
     if (!toml) return std::nullopt;
-    toml->relative_path = file.string();
+    config.file = file.string();
     content::report_unknown_keys(toml->root,
                                  {"bundle", "database", "idle_timeout_seconds", "idle_countdown_seconds", "result_screen_seconds",
                                   "locales", "default_locale", "orientation"},
@@ -104,8 +110,8 @@ std::optional<KioskConfig> read_config(const std::filesystem::path& file, KioskC
     r.seconds("idle_timeout_seconds", config.idle_timeout_seconds, 15, 3600);
     r.seconds("idle_countdown_seconds", config.idle_countdown_seconds, 5, 120);
     r.seconds("result_screen_seconds", config.result_screen_seconds, 10, 600);
-    r.locales(config.locales);
-    r.default_locale(config.default_locale);
+    r.locales(config.locales, config.locales_at);
+    r.default_locale(config.default_locale, config.default_locale_at);
     r.orientation(config.orientation);
     if (!config.locales.empty() &&
         std::find(config.locales.begin(), config.locales.end(), config.default_locale) == config.locales.end()) {
@@ -115,6 +121,23 @@ std::optional<KioskConfig> read_config(const std::filesystem::path& file, KioskC
     }
     if (diagnostics.error_count() > errors_before) return std::nullopt;
     return config;
+}
+
+bool check_languages_in_content(const KioskConfig& config, const std::vector<std::string>& content_tags, content::Diagnostics& diagnostics) {
+    const auto has = [&](const std::string& tag) { return std::find(content_tags.begin(), content_tags.end(), tag) != content_tags.end(); };
+    std::string offered;
+    for (const std::string& tag : content_tags) offered += (offered.empty() ? "" : ", ") + tag;
+    const std::string file = config.file.empty() ? "(built-in settings)" : config.file;
+    bool fits = true;
+    const auto lacking = [&](const char* setting, const std::string& tag, content::SourcePosition at) {
+        diagnostics.error(file, at, "setting '" + std::string(setting) + "' names '" + tag + "', which the content does not have (it has " + offered + ")");
+        fits = false;
+    };
+    for (std::size_t i = 0; i < config.locales.size(); ++i) {
+        if (!has(config.locales[i])) lacking("locales", config.locales[i], i < config.locales_at.size() ? config.locales_at[i] : content::SourcePosition{});
+    }
+    if (!has(config.default_locale)) lacking("default_locale", config.default_locale, config.default_locale_at);
+    return fits;
 }
 
 }  // namespace kiosk::app

@@ -21,6 +21,12 @@ struct KioskConfig {
     std::vector<std::string> locales;      // offered in the picker; empty: every shipped locale
     std::string default_locale = "en";
     Orientation orientation = Orientation::automatic;
+
+    // Where the languages were set, so that a language the content lacks (known only once the
+    // content is loaded) can be reported at its file and line.
+    std::string file;                                   // empty: built-in defaults
+    std::vector<content::SourcePosition> locales_at;    // one per entry of `locales`
+    content::SourcePosition default_locale_at;
 };
 
 // Defaults: the bundle this kiosk was built with, and the database under $XDG_STATE_HOME (or
@@ -30,5 +36,9 @@ KioskConfig default_config(const std::filesystem::path& built_in_bundle);
 // Reads `file` over the defaults. Problems go to `diagnostics` ("kiosk.toml:4:1: error: …"); the
 // result is nothing if any setting is wrong, so the kiosk never runs on a half-read file.
 std::optional<KioskConfig> read_config(const std::filesystem::path& file, KioskConfig defaults, content::Diagnostics& diagnostics);
+
+// Every language the configuration names must be one the content has (`content_tags`); false,
+// with an error per language at its place in the file, if not.
+bool check_languages_in_content(const KioskConfig& config, const std::vector<std::string>& content_tags, content::Diagnostics& diagnostics);
 
 }  // namespace kiosk::app

@@ -127,7 +127,14 @@ private:
 
     std::string load_content() {
         bundle_ = std::make_unique<screening::KioskBundle>(screening::load_kiosk_bundle(config_.bundle));
-        if (bundle_->usable) return {};
+        if (bundle_->usable) {
+            // The languages the configuration names can only be checked against the content.
+            std::vector<std::string> tags;
+            for (const content::LocaleTexts& l : bundle_->content.bundle.locales) tags.push_back(l.tag);
+            content::Diagnostics d;
+            if (check_languages_in_content(config_, tags, d)) return {};
+            return "the configuration does not fit the content: " + content::format_diagnostic(d.items().front());
+        }
         for (const auto& d : bundle_->content.diagnostics.items()) {
             if (d.severity == content::Severity::error) return "the content has errors (run kiosk-content lint): " + content::format_diagnostic(d);
         }

@@ -69,5 +69,36 @@ TEST_CASE("bad settings are named with their file, line and column") {
           std::vector<std::string>{"kiosk.toml:2:18: error: setting 'default_locale' (ar) must be one of 'locales'"});
     CHECK(errors_for("orientation = \"sideways\"\n") ==
           std::vector<std::string>{"kiosk.toml:1:15: error: setting 'orientation' must be \"auto\", \"portrait\" or \"landscape\""});
-    CHECK(errors_for("locales = [\"en\"\n") .size() == 1);  // TOML syntax
+    CHECK(errors_for("locales = [\"en\"\n").size() == 1);  // TOML syntax
+}
+
+TEST_CASE("a TOML syntax error names the configuration file by the path it was given, like every other error") {
+    kiosk::test::TempDir dir;
+    std::ofstream(dir / "kiosk.toml") << "locales = [\"en\"\n";
+    kiosk::content::Diagnostics d;
+    CHECK_FALSE(read_config(dir / "kiosk.toml", default_config("/bundle"), d).has_value());
+    REQUIRE(d.items().size() == 1);
+    INFO(kiosk::content::format_diagnostic(d.items().front()));
+    CHECK(kiosk::content::format_diagnostic(d.items().front()).starts_with((dir / "kiosk.toml").string() + ":1:17: error: TOML syntax"));
+}
+
+TEST_CASE("languages the content does not have are named at their place in the file, with the ones it has") {
+    kiosk::test::TempDir dir;
+    std::ofstream(dir / "kiosk.toml") << "locales = [\"en\", \"fr\"]\ndefault_locale = \"fr\"\n";
+    kiosk::content::Diagnostics d;
+    const auto config = read_config(dir / "kiosk.toml", default_config("/bundle"), d);
+    REQUIRE(config.has_value());  // well-formed: only the content can tell that French is missing
+    CHECK_FALSE(check_languages_in_content(*config, {"en", "es", "ar", "zh-Hans"}, d));
+    std::vector<std::string> lines;
+    for (const auto& item : d.items()) lines.push_back(kiosk::content::format_diagnostic(item));
+    const std::string file = (dir / "kiosk.toml").string();
+    std::string all;
+    for (const auto& l : lines) all += l + "\n";
+    INFO(all);
+    CHECK(lines == std::vector<std::string>{
+                       file + ":1:18: error: setting 'locales' names 'fr', which the content does not have (it has en, es, ar, zh-Hans)",
+                       file + ":2:18: error: setting 'default_locale' names 'fr', which the content does not have (it has en, es, ar, zh-Hans)"});
+    kiosk::content::Diagnostics none;
+    CHECK(check_languages_in_content(default_config("/bundle"), {"en", "es"}, none));
+    CHECK(none.items().empty());
 }

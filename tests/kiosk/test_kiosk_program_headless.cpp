@@ -216,6 +216,19 @@ TEST_CASE("out of service with the content loaded, the screen says so in every o
     CHECK(built_in[0].body == "Please ask at the front desk.");
 }
 
+TEST_CASE("a configuration naming a language the content lacks takes the kiosk out of service, at its line") {
+    TempDir dir;
+    HeadlessPlatform platform;
+    platform.close_after_frames = 5;
+    Options o = options_in(dir);
+    o.config_file = write_file(dir / "kiosk.toml", "# front desk\nlocales = [\"fr\"]\ndefault_locale = \"fr\"\n").string();
+    std::string failure;
+    CHECK(run_kiosk(o, platform, &failure) == 0);
+    CHECK(failure.find("load content: the configuration does not fit the content: " + o.config_file + ":2:12: error: setting 'locales' names 'fr'") == 0);
+    CHECK(ImGui::FindWindowByName("out_of_service") != nullptr);
+    CHECK(ImGui::FindWindowByName("kiosk") == nullptr);  // no welcome screen without a language to offer
+}
+
 TEST_CASE("content with errors takes the kiosk out of service and names the problem") {
     TempDir dir;
     kiosk::test::TempBundle bundle = kiosk::test::TempBundle::shipped();
