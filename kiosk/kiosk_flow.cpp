@@ -6,10 +6,14 @@ namespace kiosk::app {
 
 std::vector<LanguageChoice> offered_languages(const content::ContentBundle& bundle, const KioskConfig& config) {
     std::vector<LanguageChoice> out;
-    for (const content::LocaleTexts& l : bundle.locales) {
-        const bool enabled = config.locales.empty() ||
-                             std::find(config.locales.begin(), config.locales.end(), l.tag) != config.locales.end();
-        if (enabled) out.push_back({l.tag, l.native_name});
+    if (config.locales.empty()) {
+        for (const content::LocaleTexts& l : bundle.locales) out.push_back({l.tag, l.native_name});
+        return out;
+    }
+    // In the order the clinic listed them: it knows which languages its patients read most.
+    for (const std::string& tag : config.locales) {
+        const auto l = std::find_if(bundle.locales.begin(), bundle.locales.end(), [&](const content::LocaleTexts& x) { return x.tag == tag; });
+        if (l != bundle.locales.end()) out.push_back({l->tag, l->native_name});
     }
     return out;
 }

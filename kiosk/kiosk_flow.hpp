@@ -49,7 +49,8 @@ struct LanguageChoice {
     std::string native_name;
 };
 
-// The bundle's languages that the configuration enables (all when it names none), in bundle order.
+// The languages the configuration lists, in its order, that the bundle has; all the bundle's, in
+// its order, when the configuration lists none.
 std::vector<LanguageChoice> offered_languages(const content::ContentBundle& bundle, const KioskConfig& config);
 
 // What the result screen shows: the outcome and the ticket, never the answers.

@@ -1,4 +1,6 @@
 // Welcome: what the kiosk is for, the language picker (native names), and Start.
+#include <algorithm>
+
 #include "screens.hpp"
 #include "widgets.hpp"
 
@@ -11,16 +13,28 @@ std::optional<app::Intent> draw_welcome(ScreenContext& ctx) {
     paragraph(ctx, ctx.text("ui.app.title"), ctx.fonts.heading, width, ctx.theme.text);
     paragraph(ctx, ctx.text("ui.welcome.title"), ctx.fonts.heading, width, ctx.theme.text);
     paragraph(ctx, ctx.text("ui.welcome.body"), ctx.fonts.body, width, ctx.theme.text);
-    ImGui::Dummy(ImVec2(width, ctx.margin / 2));
-    paragraph(ctx, ctx.text("ui.welcome.choose_language"), ctx.fonts.body, width, ctx.theme.muted);
-    const float gap = ctx.margin / 2;
-    const float half = (width - gap) / 2;
-    int column = 0;
-    for (const app::LanguageChoice& language : ctx.flow.languages()) {
-        if (column++ % 2 == 1) ImGui::SameLine(0, gap);
-        const bool chosen = language.tag == ctx.flow.text().locale().tag;
-        if (big_button(ctx, "lang:" + language.tag, language.native_name, half, ButtonKind::option, chosen)) {
-            intent = app::Intent{app::Intent::Kind::choose_language, language.tag, 0, 0};
+    // The picker, two languages a row in reading order (the first on the right in Arabic); none
+    // when the kiosk offers one language only.
+    const std::vector<app::LanguageChoice>& languages = ctx.flow.languages();
+    if (languages.size() > 1) {
+        ImGui::Dummy(ImVec2(width, ctx.margin / 2));
+        paragraph(ctx, ctx.text("ui.welcome.choose_language"), ctx.fonts.body, width, ctx.theme.muted);
+        const float gap = ctx.margin / 2;
+        const float half = (width - gap) / 2;
+        for (std::size_t row = 0; row < languages.size(); row += 2) {
+            const std::size_t end = std::min(languages.size(), row + 2);
+            if (ctx.rtl && end - row < 2) {  // a short last row starts on the right, where reading does
+                ImGui::Dummy(ImVec2(half, 0));
+                ImGui::SameLine(0, gap);
+            }
+            for (std::size_t i = 0; i < end - row; ++i) {
+                const app::LanguageChoice& language = languages[ctx.rtl ? end - 1 - i : row + i];
+                if (i > 0) ImGui::SameLine(0, gap);
+                const bool chosen = language.tag == ctx.flow.text().locale().tag;
+                if (big_button(ctx, "lang:" + language.tag, language.native_name, half, ButtonKind::option, chosen)) {
+                    intent = app::Intent{app::Intent::Kind::choose_language, language.tag, 0, 0};
+                }
+            }
         }
     }
     ImGui::Dummy(ImVec2(width, ctx.margin));

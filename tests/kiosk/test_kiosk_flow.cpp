@@ -52,6 +52,22 @@ const std::map<std::string, std::string> heart_block_patient = {
 
 }  // namespace
 
+TEST_CASE("the picker offers the languages the configuration lists, in its order, and only those the content has") {
+    KioskConfig config = default_config(kiosk::test::source_dir());
+    const auto& bundle = kiosk::test::shipped_bundle().content.bundle;
+    std::vector<std::string> tags;
+    for (const LanguageChoice& l : offered_languages(bundle, config)) tags.push_back(l.tag);
+    CHECK(tags == std::vector<std::string>{"en", "ar", "es", "zh-Hans"});  // none listed: the content's order
+    config.locales = {"zh-Hans", "ar", "en"};
+    tags.clear();
+    for (const LanguageChoice& l : offered_languages(bundle, config)) tags.push_back(l.tag);
+    CHECK(tags == std::vector<std::string>{"zh-Hans", "ar", "en"});
+    config.locales = {"fr", "es"};  // start-up refuses this configuration; the list still never shows 'fr'
+    const auto offered = offered_languages(bundle, config);
+    REQUIRE(offered.size() == 1);
+    CHECK(offered.front().native_name == "Español");
+}
+
 TEST_CASE("a patient goes from welcome to result in every shipped language") {
     for (const char* tag : {"en", "es", "ar", "zh-Hans"}) {
         CAPTURE(std::string(tag));

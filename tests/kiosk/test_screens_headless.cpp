@@ -69,6 +69,28 @@ TEST_CASE("a patient taps from welcome to result in every shipped language, in p
     }
 }
 
+TEST_CASE("the language picker reads in the screen's direction, and is not there when one language is offered") {
+    Kiosk k;
+    k.ui.idle_frame(k.flow);
+    const auto x = [&](const char* id) { return k.ui.state().targets.center(id).value_or(ImVec2(-1, -1)).x; };
+    // The content's order: English, Arabic; then Spanish, Chinese.
+    CHECK(x("lang:en") < x("lang:ar"));  // English first, on the left
+    CHECK(x("lang:es") < x("lang:zh-Hans"));
+    REQUIRE(k.tap("lang:ar"));
+    k.ui.idle_frame(k.flow);
+    CHECK(x("lang:en") > x("lang:ar"));  // in Arabic the first language is on the right
+    CHECK(x("lang:es") > x("lang:zh-Hans"));
+
+    Kiosk one;
+    one.config.locales = {"es"};
+    one.config.default_locale = "es";
+    KioskFlow flow{shipped(), one.store, one.config, 0};
+    one.ui.idle_frame(flow);
+    CHECK(one.ui.on_screen("start"));
+    CHECK_FALSE(one.ui.on_screen("lang:es"));
+    CHECK(flow.text().locale().tag == "es");
+}
+
 TEST_CASE("a drag that starts on an answer button scrolls and does not press it") {
     Kiosk k;
     k.tap("start");
