@@ -25,7 +25,8 @@ void show_there_is_more(ScreenContext& ctx) {
     const ImVec2 size = ImGui::GetWindowSize();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     if (ctx.state.more_below) {
-        const float fade = ctx.touch_height * 0.6F;
+        // No deeper than what is hidden: a button that is all but in view stays readable.
+        const float fade = std::min(ctx.touch_height * 0.5F, max_scroll - scroll);
         const ImU32 solid = (ctx.theme.background & ~IM_COL32_A_MASK) | (230U << IM_COL32_A_SHIFT);
         const ImU32 clear = ctx.theme.background & ~IM_COL32_A_MASK;
         draw->AddRectFilledMultiColor(ImVec2(pos.x, pos.y + size.y - fade), ImVec2(pos.x + size.x, pos.y + size.y), clear, clear, solid, solid);
