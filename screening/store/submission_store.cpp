@@ -99,16 +99,32 @@ std::optional<SqliteError> SubmissionStore::commit(Pending& p, bool ticket_shown
     std::string& ticket = p.ticket;
     if (ticket.empty()) ticket = random_ticket_code();
     SqliteError error;
+    // Prepared once and kept: preparing costs about as much as the inserts themselves.
+    if (!insert_submission_) {
+        insert_submission_ = db_.prepare(
+            "INSERT INTO submissions (ticket, day, created_at, locale, content_version, answers_json, severity) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+    }
+    if (!insert_fired_rule_) {
+        insert_fired_rule_ =
+            db_.prepare("INSERT INTO fired_rules (submission_id, position, rule_id, severity, answers_json) VALUES (?, ?, ?, ?, ?)", error);
+    }
+    if (!insert_submission_ || !insert_fired_rule_) return error;
+    Statement* insert = &*insert_submission_;
+    Statement* fired = &*insert_fired_rule_;
+    // The statements' copies of the answers are dropped when the commit ends, whatever its outcome.
+    struct DropBindings {
+        Statement* a;
+        Statement* b;
+        ~DropBindings() {
+            a->reset();
+            b->reset();
+        }
+    } const drop_bindings{insert, fired};
     // A clash with another ticket of the day is retried with a new code; anything else fails.
     for (int attempt = 0; attempt < 50; ++attempt) {
         if (auto e = db_.exec("BEGIN IMMEDIATE")) return e;
-        auto insert = db_.prepare(
-            "INSERT INTO submissions (ticket, day, created_at, locale, content_version, answers_json, severity) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
-        if (!insert) {
-            db_.rollback_if_open();
-            return error;
-        }
+        insert->reset();
         insert->bind(1, ticket).bind(2, p.day).bind(3, p.sent_at).bind(4, s.locale).bind(5, s.content_version)
             .bind(6, s.answers_json).bind(7, static_cast<std::int64_t>(s.severity));
         if (insert->step() != SQLITE_DONE) {
@@ -131,12 +147,6 @@ std::optional<SqliteError> SubmissionStore::commit(Pending& p, bool ticket_shown
             return e;
         }
         const std::int64_t id = sqlite3_last_insert_rowid(db_.handle());
-        auto fired = db_.prepare("INSERT INTO fired_rules (submission_id, position, rule_id, severity, answers_json) VALUES (?, ?, ?, ?, ?)",
-                                 error);
-        if (!fired) {
-            db_.rollback_if_open();
-            return error;
-        }
         for (std::size_t i = 0; i < s.fired.size(); ++i) {
             fired->reset();
             fired->bind(1, id).bind(2, static_cast<std::int64_t>(i)).bind(3, s.fired[i].rule_id)

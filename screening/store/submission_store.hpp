@@ -136,6 +136,9 @@ private:
     StoreOptions options_;
     std::deque<Pending> pending_;
     StoreStatus status_;
+    // After db_, so that they are finalised before the connection closes.
+    std::optional<Statement> insert_submission_;
+    std::optional<Statement> insert_fired_rule_;
 };
 
 }  // namespace kiosk::store

@@ -153,6 +153,31 @@ TEST_CASE("if a waiting submission's ticket is taken before it is saved, it is s
     CHECK(store.check_audit().intact);
 }
 
+TEST_CASE("after a commit, stored or failed, no statement of the store still holds a copy of the answers") {
+    TempDir dir;
+    kiosk::test::FaultPlan& plan = kiosk::test::fault_vfs();
+    plan.reset(0, 0, SQLITE_FULL);
+    StoreOptions options;
+    options.vfs = kiosk::test::fault_vfs_name;
+    SubmissionStore store = kiosk::test::open_store(dir / "kiosk.db", options);
+    const auto answers_in_statements = [&](const std::string& marker) {
+        int found = 0;
+        sqlite3* db = store.connection().handle();
+        for (sqlite3_stmt* st = sqlite3_next_stmt(db, nullptr); st != nullptr; st = sqlite3_next_stmt(db, st)) {
+            char* sql = sqlite3_expanded_sql(st);  // the statement with its bound values written in
+            if (sql != nullptr && std::string(sql).find(marker) != std::string::npos) ++found;
+            sqlite3_free(sql);
+        }
+        return found;
+    };
+    CHECK(store.submit(kiosk::test::flagged_submission("stored_marker")).stored);
+    CHECK(answers_in_statements("stored_marker") == 0);
+    plan.reset(1, 0, SQLITE_FULL);
+    CHECK_FALSE(store.submit(kiosk::test::flagged_submission("failed_marker")).stored);
+    plan.disarm();
+    CHECK(answers_in_statements("failed_marker") == 0);
+}
+
 TEST_CASE("another writer holding the lock (SQLITE_BUSY): the submission waits in memory, then commits") {
     TempDir dir;
     StoreOptions options;
