@@ -57,6 +57,27 @@ struct ErrorsOf {
     std::string errors;
 };
 
+// Plays tests/kiosk/scripts/NAME.script to its end; false (with the reason) if the kiosk failed.
+bool play_shipped_script(const std::string& name, HeadlessPlatform& platform, const TempDir& dir) {
+    const auto script = kiosk::test::source_dir() / "tests/kiosk/scripts" / (name + ".script");
+    std::string failure;
+    const int code = run_kiosk(with_script(options_in(dir), script, dir), platform, &failure);
+    const bool played = code == 0 && failure.empty();
+    if (!played) MESSAGE(name, ": exit ", code, ", ", failure);
+    return played;
+}
+
+// Runs the kiosk with `toml` as its kiosk.toml until its window closes; returns why it is out of
+// service (empty if it is not).
+std::string failure_with_config(HeadlessPlatform& platform, const TempDir& dir, const std::string& toml) {
+    platform.close_after_frames = 5;
+    Options o = options_in(dir);
+    o.config_file = write_file(dir / "kiosk.toml", toml).string();
+    std::string failure;
+    CHECK(run_kiosk(o, platform, &failure) == 0);  // it ran until its window closed
+    return failure;
+}
+
 std::vector<kiosk::store::QueueEntry> flagged(const TempDir& dir) {
     auto store = kiosk::test::open_store(dir / "kiosk.db");
     return store.flagged_queue(10);
@@ -78,10 +99,7 @@ TEST_CASE("the kiosk program plays a full flagged screening with no window, in e
         CAPTURE(tag);
         TempDir dir;
         HeadlessPlatform platform;
-        const auto script = kiosk::test::source_dir() / "tests/kiosk/scripts" / (std::string("tour-") + tag + ".script");
-        std::string failure;
-        CHECK(run_kiosk(with_script(options_in(dir), script, dir), platform, &failure) == 0);
-        CHECK(failure.empty());
+        CHECK(play_shipped_script(std::string("tour-") + tag, platform, dir));
         CHECK(platform.screenshots.size() >= 10);
         const auto queue = flagged(dir);
         REQUIRE(queue.size() == 1);
@@ -95,10 +113,7 @@ TEST_CASE("the shipped urgent-and-idle scripts play to the end and store one urg
         CAPTURE(tag);
         TempDir dir;
         HeadlessPlatform platform;
-        const auto script = kiosk::test::source_dir() / "tests/kiosk/scripts" / (std::string("urgent-and-idle-") + tag + ".script");
-        std::string failure;
-        CHECK(run_kiosk(with_script(options_in(dir), script, dir), platform, &failure) == 0);
-        CHECK(failure.empty());
+        CHECK(play_shipped_script(std::string("urgent-and-idle-") + tag, platform, dir));
         const auto queue = flagged(dir);
         REQUIRE(queue.size() == 1);  // the second patient, who walked away, sent nothing
         CHECK(queue.front().severity == 4);  // urgent: chest pain right now
@@ -161,11 +176,7 @@ TEST_CASE("every language's name in the picker has its glyphs in the normal and 
 TEST_CASE("a start-up failure shows the out-of-service screen and tells staff why, never a crash") {
     TempDir dir;
     HeadlessPlatform platform;
-    platform.close_after_frames = 5;
-    Options o = options_in(dir);
-    o.config_file = write_file(dir / "kiosk.toml", "idle_timeout_seconds = 9000\n").string();
-    std::string failure;
-    CHECK(run_kiosk(o, platform, &failure) == 0);  // it ran until its window closed
+    const std::string failure = failure_with_config(platform, dir, "idle_timeout_seconds = 9000\n");
     CHECK(failure.find("read configuration") == 0);
     CHECK(failure.find("kiosk.toml:1") != std::string::npos);
     CHECK(failure.find("idle_timeout_seconds") != std::string::npos);
@@ -219,12 +230,9 @@ TEST_CASE("out of service with the content loaded, the screen says so in every o
 TEST_CASE("a configuration naming a language the content lacks takes the kiosk out of service, at its line") {
     TempDir dir;
     HeadlessPlatform platform;
-    platform.close_after_frames = 5;
-    Options o = options_in(dir);
-    o.config_file = write_file(dir / "kiosk.toml", "# front desk\nlocales = [\"fr\"]\ndefault_locale = \"fr\"\n").string();
-    std::string failure;
-    CHECK(run_kiosk(o, platform, &failure) == 0);
-    CHECK(failure.find("load content: the configuration does not fit the content: " + o.config_file + ":2:12: error: setting 'locales' names 'fr'") == 0);
+    const std::string failure = failure_with_config(platform, dir, "# front desk\nlocales = [\"fr\"]\ndefault_locale = \"fr\"\n");
+    const std::string file = (dir / "kiosk.toml").string();
+    CHECK(failure.find("load content: the configuration does not fit the content: " + file + ":2:12: error: setting 'locales' names 'fr'") == 0);
     CHECK(ImGui::FindWindowByName("out_of_service") != nullptr);
     CHECK(ImGui::FindWindowByName("kiosk") == nullptr);  // no welcome screen without a language to offer
 }

@@ -19,10 +19,18 @@ namespace {
 
 const kiosk::screening::KioskBundle& shipped() { return kiosk::test::shipped_bundle(); }
 
+const std::map<std::string, std::string> answers = {
+    {"symptoms_now", "none"}, {"adult", "yes"},         {"pregnant", "no"},        {"breastfeeding", "no"},
+    {"heart", "heart_damage"}, {"kidney", "no"},        {"neuromuscular", "none"}, {"medicines", "digoxin"},
+    {"prior_reaction", "no"}, {"diabetes", "no"},       {"oral_magnesium", "no"},  {"ate_today", "yes"},
+    {"drank_water", "yes"}};
+
 struct Kiosk {
-    explicit Kiosk(ImVec2 size = ImVec2(1080, 1920)) : ui(size) {}
+    // `faulty_disk`: the store sits on the test VFS, so that a test can make the disk fail.
+    explicit Kiosk(ImVec2 size = ImVec2(1080, 1920), bool faulty_disk = false)
+        : store(faulty_disk ? kiosk::test::open_store_on_fault_vfs(dir / "kiosk.db") : kiosk::test::open_store(dir / "kiosk.db")), ui(size) {}
     kiosk::test::TempDir dir;
-    kiosk::store::SubmissionStore store = kiosk::test::open_store(dir / "kiosk.db");
+    kiosk::store::SubmissionStore store;
     KioskConfig config = default_config(kiosk::test::source_dir());
     KioskFlow flow{shipped(), store, config, 0};
     kiosk::test::HeadlessUi ui;
@@ -32,13 +40,18 @@ struct Kiosk {
         const auto q = flow.session().current_question();
         return q ? shipped().screening.questionnaire.questions[*q].id : std::string();
     }
+    // Taps Start, every page and every question (answering those `given` names) up to the review.
+    void walk_to_review(const std::map<std::string, std::string>& given = answers) {
+        REQUIRE(tap("start"));
+        while (flow.screen() == Screen::education) REQUIRE(tap("next"));
+        while (flow.screen() == Screen::question) {
+            const auto it = given.find(question());
+            if (it != given.end()) REQUIRE(tap("option:" + it->second));
+            REQUIRE(tap("next"));
+        }
+        REQUIRE(flow.screen() == Screen::review);
+    }
 };
-
-const std::map<std::string, std::string> answers = {
-    {"symptoms_now", "none"}, {"adult", "yes"},         {"pregnant", "no"},        {"breastfeeding", "no"},
-    {"heart", "heart_damage"}, {"kidney", "no"},        {"neuromuscular", "none"}, {"medicines", "digoxin"},
-    {"prior_reaction", "no"}, {"diabetes", "no"},       {"oral_magnesium", "no"},  {"ate_today", "yes"},
-    {"drank_water", "yes"}};
 
 }  // namespace
 
@@ -49,15 +62,7 @@ TEST_CASE("a patient taps from welcome to result in every shipped language, in p
         Kiosk k(size);
         REQUIRE(k.tap(std::string("lang:") + tag));
         CHECK(k.flow.text().locale().tag == tag);
-        REQUIRE(k.tap("start"));
-        while (k.flow.screen() == Screen::education) REQUIRE(k.tap("next"));
-        REQUIRE(k.flow.screen() == Screen::question);
-        while (k.flow.screen() == Screen::question) {
-            const auto it = answers.find(k.question());
-            if (it != answers.end()) REQUIRE(k.tap("option:" + it->second));
-            REQUIRE(k.tap("next"));
-        }
-        REQUIRE(k.flow.screen() == Screen::review);
+        k.walk_to_review();
         CHECK(k.ui.on_screen("edit:symptoms_now"));  // the first answer, with its "change" button
         REQUIRE(k.tap("send"));
         REQUIRE(k.flow.screen() == Screen::result);
@@ -221,14 +226,9 @@ TEST_CASE("an urgent result says 'go to the front desk now' and never 'please wa
     for (const char* symptom : {"chest_pain", "none"}) {
         CAPTURE(std::string(symptom));
         Kiosk k;
-        k.tap("start");
-        while (k.flow.screen() == Screen::education) k.tap("next");
-        while (k.flow.screen() == Screen::question) {
-            const auto it = answers.find(k.question());
-            if (k.question() == "symptoms_now") REQUIRE(k.tap(std::string("option:") + symptom));
-            else if (it != answers.end()) REQUIRE(k.tap("option:" + it->second));
-            REQUIRE(k.tap("next"));
-        }
+        std::map<std::string, std::string> given = answers;
+        given["symptoms_now"] = symptom;
+        k.walk_to_review(given);
         REQUIRE(k.tap("send"));
         k.ui.idle_frame(k.flow);
         const bool urgent = std::string(symptom) == "chest_pain";
@@ -241,14 +241,7 @@ TEST_CASE("an urgent result says 'go to the front desk now' and never 'please wa
 
 TEST_CASE("after the idle wipe, not even the laid-out text of the review is left in memory") {
     Kiosk k;
-    k.tap("start");
-    while (k.flow.screen() == Screen::education) k.tap("next");
-    while (k.flow.screen() == Screen::question) {
-        const auto it = answers.find(k.question());
-        if (it != answers.end()) REQUIRE(k.tap("option:" + it->second));
-        REQUIRE(k.tap("next"));
-    }
-    REQUIRE(k.flow.screen() == Screen::review);
+    k.walk_to_review();
     // The review lays out each answer on its own, e.g. "Digoxin (for the heart)".
     const std::string digoxin = k.flow.text().text("question.medicines.option.digoxin");
     REQUIRE(k.ui.state().layout.holds_text(digoxin));
@@ -261,15 +254,9 @@ TEST_CASE("after the idle wipe, not even the laid-out text of the review is left
 
 TEST_CASE("a screen longer than the kiosk shows that there is more below, until the patient reaches its end") {
     Kiosk k;
-    k.tap("start");
+    k.ui.idle_frame(k.flow);
     CHECK_FALSE(k.ui.state().more_below);  // the welcome screen fits
-    while (k.flow.screen() == Screen::education) k.tap("next");
-    while (k.flow.screen() == Screen::question) {
-        const auto it = answers.find(k.question());
-        if (it != answers.end()) REQUIRE(k.tap("option:" + it->second));
-        REQUIRE(k.tap("next"));
-    }
-    REQUIRE(k.flow.screen() == Screen::review);
+    k.walk_to_review();
     k.ui.idle_frame(k.flow);
     CHECK(k.ui.state().more_below);  // thirteen answers do not fit on 1920 px
     for (int drag = 0; drag < 20 && k.ui.state().more_below; ++drag) {
@@ -286,45 +273,31 @@ TEST_CASE("a screen longer than the kiosk shows that there is more below, until 
 }
 
 TEST_CASE("when the disk fails at Send, the patient still gets a number and is sent to the desk; the answers are kept and saved later") {
-    kiosk::test::TempDir dir;
+    Kiosk k(ImVec2(1080, 1920), true);
     kiosk::test::FaultPlan& plan = kiosk::test::fault_vfs();
-    plan.reset(0, 0, SQLITE_FULL);
-    kiosk::store::StoreOptions options;
-    options.vfs = kiosk::test::fault_vfs_name;
-    kiosk::store::SubmissionStore store = kiosk::test::open_store(dir / "kiosk.db", options);
-    const KioskConfig config = default_config(kiosk::test::source_dir());
-    KioskFlow flow{shipped(), store, config, 0};
-    kiosk::test::HeadlessUi ui;
     const auto visit = [&] {
-        REQUIRE(ui.tap(flow, "start"));
-        while (flow.screen() == Screen::education) REQUIRE(ui.tap(flow, "next"));
-        while (flow.screen() == Screen::question) {
-            const std::string id = shipped().screening.questionnaire.questions[*flow.session().current_question()].id;
-            const auto it = answers.find(id);
-            if (it != answers.end()) REQUIRE(ui.tap(flow, "option:" + it->second));
-            REQUIRE(ui.tap(flow, "next"));
-        }
-        REQUIRE(ui.tap(flow, "send"));
-        ui.idle_frame(flow);
+        k.walk_to_review();
+        REQUIRE(k.tap("send"));
+        k.ui.idle_frame(k.flow);
     };
 
     plan.reset(1, 0, SQLITE_FULL);  // the disk is full when the first patient sends
     visit();
-    REQUIRE(flow.screen() == Screen::result);
-    CHECK_FALSE(flow.result()->stored);
-    const std::string first_ticket = flow.result()->ticket;
+    REQUIRE(k.flow.screen() == Screen::result);
+    CHECK_FALSE(k.flow.result()->stored);
+    const std::string first_ticket = k.flow.result()->ticket;
     CHECK(first_ticket.size() == 4);
-    CHECK(ui.state().layout.holds_text(flow.text().text("ui.result.not_saved")));
-    CHECK(store.status().pending == 1);
-    REQUIRE(ui.tap(flow, "done"));
+    CHECK(k.ui.state().layout.holds_text(k.flow.text().text("ui.result.not_saved")));
+    CHECK(k.store.status().pending == 1);
+    REQUIRE(k.tap("done"));
 
     plan.disarm();  // space again: the next patient's Send saves both, the first one first
     visit();
-    CHECK(flow.result()->stored);
-    CHECK_FALSE(ui.state().layout.holds_text(flow.text().text("ui.result.not_saved")));
-    CHECK(store.status().pending == 0);
-    CHECK(store.connection().query_int("SELECT count(*) FROM submissions") == 2);
-    CHECK(store.connection().query_text("SELECT ticket FROM submissions ORDER BY id LIMIT 1") == first_ticket);
+    CHECK(k.flow.result()->stored);
+    CHECK_FALSE(k.ui.state().layout.holds_text(k.flow.text().text("ui.result.not_saved")));
+    CHECK(k.store.status().pending == 0);
+    CHECK(k.store.connection().query_int("SELECT count(*) FROM submissions") == 2);
+    CHECK(k.store.connection().query_text("SELECT ticket FROM submissions ORDER BY id LIMIT 1") == first_ticket);
 }
 
 TEST_CASE("landscape keeps a centred column; portrait uses the full width; the setting can force either") {

@@ -3,6 +3,8 @@
 // write or sync (counted across every file of the database) fail with the chosen error once.
 #include <sqlite3.h>
 
+#include "store_fixture.hpp"
+
 namespace kiosk::test {
 
 struct FaultPlan {
@@ -21,5 +23,12 @@ inline constexpr const char* fault_vfs_name = "kiosk-faulty";
 
 // Registers the VFS (once) and returns the plan it follows.
 FaultPlan& fault_vfs();
+
+// A store on this VFS, opened with no fault planned (arm one with fault_vfs().reset afterwards).
+inline store::SubmissionStore open_store_on_fault_vfs(const std::filesystem::path& file, store::StoreOptions options = {}) {
+    fault_vfs().reset(0, 0, SQLITE_FULL);
+    options.vfs = fault_vfs_name;
+    return open_store(file, std::move(options));
+}
 
 }  // namespace kiosk::test

@@ -26,11 +26,8 @@ Counts counts(SubmissionStore& store) {
 // Runs one submit with the fault planned at step n; returns whether the fault was reached.
 bool run_once(int n, bool on_sync, int error_code) {
     TempDir dir;
+    SubmissionStore store = kiosk::test::open_store_on_fault_vfs(dir / "kiosk.db");
     kiosk::test::FaultPlan& plan = kiosk::test::fault_vfs();
-    plan.reset(0, 0, error_code);
-    StoreOptions options;
-    options.vfs = kiosk::test::fault_vfs_name;
-    SubmissionStore store = kiosk::test::open_store(dir / "kiosk.db", options);
     store.submit(kiosk::test::flagged_submission("first"));  // something already there to protect
 
     plan.reset(on_sync ? 0 : n, on_sync ? n : 0, error_code);
@@ -73,6 +70,15 @@ void loop_until_success(bool on_sync, int error_code) {
     MESSAGE(std::string(on_sync ? "sync" : "write") << " faults injected at steps 1.." << n - 1);
 }
 
+// Submits while the disk is full: the submission waits in memory. The disk has room again after.
+SubmitOutcome submit_while_disk_full(SubmissionStore& store, const std::string& marker) {
+    kiosk::test::fault_vfs().reset(1, 0, SQLITE_FULL);
+    const SubmitOutcome out = store.submit(kiosk::test::flagged_submission(marker));
+    kiosk::test::fault_vfs().disarm();
+    REQUIRE_FALSE(out.stored);
+    return out;
+}
+
 }  // namespace
 
 TEST_CASE("the Nth write fails with SQLITE_IOERR") { loop_until_success(false, SQLITE_IOERR_WRITE); }
@@ -81,11 +87,8 @@ TEST_CASE("the Nth sync fails with SQLITE_IOERR") { loop_until_success(true, SQL
 
 TEST_CASE("while the disk keeps failing, later submissions queue behind the first, in order") {
     TempDir dir;
+    SubmissionStore store = kiosk::test::open_store_on_fault_vfs(dir / "kiosk.db");
     kiosk::test::FaultPlan& plan = kiosk::test::fault_vfs();
-    plan.reset(0, 0, SQLITE_FULL);
-    StoreOptions options;
-    options.vfs = kiosk::test::fault_vfs_name;
-    SubmissionStore store = kiosk::test::open_store(dir / "kiosk.db", options);
     plan.reset(1, 0, SQLITE_FULL);
     const SubmitOutcome a = store.submit(kiosk::test::flagged_submission("a"));
     REQUIRE_FALSE(a.stored);
@@ -103,19 +106,13 @@ TEST_CASE("while the disk keeps failing, later submissions queue behind the firs
 
 TEST_CASE("a submission saved late keeps the time and day its patient pressed Send, and the ticket they were shown") {
     TempDir dir;
-    kiosk::test::FaultPlan& plan = kiosk::test::fault_vfs();
-    plan.reset(0, 0, SQLITE_FULL);
     std::string now = "2026-11-30T23:59:00Z";
     std::string today = "2026-11-30";
     StoreOptions options;
-    options.vfs = kiosk::test::fault_vfs_name;
     options.now_utc = [&] { return now; };
     options.today_local = [&] { return today; };
-    SubmissionStore store = kiosk::test::open_store(dir / "kiosk.db", options);
-    plan.reset(1, 0, SQLITE_FULL);
-    const SubmitOutcome sent = store.submit(kiosk::test::flagged_submission("late"));
-    REQUIRE_FALSE(sent.stored);
-    plan.disarm();
+    SubmissionStore store = kiosk::test::open_store_on_fault_vfs(dir / "kiosk.db", options);
+    const SubmitOutcome sent = submit_while_disk_full(store, "late");
     now = "2026-12-01T00:03:00Z";  // saved after midnight
     today = "2026-12-01";
     CHECK(store.retry_pending() == 1);
@@ -125,16 +122,10 @@ TEST_CASE("a submission saved late keeps the time and day its patient pressed Se
 
 TEST_CASE("if a waiting submission's ticket is taken before it is saved, it is saved under another and staff are told both") {
     TempDir dir;
-    kiosk::test::FaultPlan& plan = kiosk::test::fault_vfs();
-    plan.reset(0, 0, SQLITE_FULL);
     StoreOptions options;
-    options.vfs = kiosk::test::fault_vfs_name;
     options.today_local = [] { return std::string("2026-11-30"); };
-    SubmissionStore store = kiosk::test::open_store(dir / "kiosk.db", options);
-    plan.reset(1, 0, SQLITE_FULL);
-    const SubmitOutcome sent = store.submit(kiosk::test::flagged_submission("waiting"));
-    REQUIRE_FALSE(sent.stored);
-    plan.disarm();
+    SubmissionStore store = kiosk::test::open_store_on_fault_vfs(dir / "kiosk.db", options);
+    const SubmitOutcome sent = submit_while_disk_full(store, "waiting");
     // Another writer (an operator's tool, say) takes that code for the same day meanwhile.
     SqliteError error;
     std::optional<Connection> other = Connection::open((dir / "kiosk.db").string(), false, error);
@@ -155,11 +146,7 @@ TEST_CASE("if a waiting submission's ticket is taken before it is saved, it is s
 
 TEST_CASE("after a commit, stored or failed, no statement of the store still holds a copy of the answers") {
     TempDir dir;
-    kiosk::test::FaultPlan& plan = kiosk::test::fault_vfs();
-    plan.reset(0, 0, SQLITE_FULL);
-    StoreOptions options;
-    options.vfs = kiosk::test::fault_vfs_name;
-    SubmissionStore store = kiosk::test::open_store(dir / "kiosk.db", options);
+    SubmissionStore store = kiosk::test::open_store_on_fault_vfs(dir / "kiosk.db");
     const auto answers_in_statements = [&](const std::string& marker) {
         int found = 0;
         sqlite3* db = store.connection().handle();
@@ -172,9 +159,7 @@ TEST_CASE("after a commit, stored or failed, no statement of the store still hol
     };
     CHECK(store.submit(kiosk::test::flagged_submission("stored_marker")).stored);
     CHECK(answers_in_statements("stored_marker") == 0);
-    plan.reset(1, 0, SQLITE_FULL);
-    CHECK_FALSE(store.submit(kiosk::test::flagged_submission("failed_marker")).stored);
-    plan.disarm();
+    submit_while_disk_full(store, "failed_marker");
     CHECK(answers_in_statements("failed_marker") == 0);
 }
 
