@@ -15,7 +15,7 @@ namespace kiosk::app {
 
 struct ScriptStep {
     enum class Kind { tap, shot, idle, quit } kind;
-    std::string argument;     // an id, a label, a file name or seconds
+    std::string argument;     // tap: an id or a label; shot: the screenshot's name
     bool by_label = false;    // tap: `argument` is the widget's words, not its id
     double seconds = 0;       // idle
     int line = 0;

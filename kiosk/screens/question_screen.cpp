@@ -35,13 +35,9 @@ std::optional<app::Intent> draw_question(ScreenContext& ctx) {
         const std::size_t end = std::min(q.options.size(), row + per_row);
         float height = 0;
         for (std::size_t o = row; o < end; ++o) height = std::max(height, button_height(ctx, t.text(screening::option_text_key(q, q.options[o])), button));
-        if (ctx.rtl && end - row < per_row) {  // a short last row starts on the right, where reading does
-            ImGui::Dummy(ImVec2(button, height));
-            ImGui::SameLine(0, gap);
-        }
-        for (std::size_t i = 0; i < end - row; ++i) {
-            const std::size_t o = ctx.rtl ? end - 1 - i : row + i;
-            if (i > 0) ImGui::SameLine(0, gap);
+        const std::vector<std::size_t> order = grid_row(ctx, row, end, per_row, button, gap);
+        for (const std::size_t o : order) {
+            if (o != order.front()) ImGui::SameLine(0, gap);
             const bool chosen = answer.given && (answer.options & (std::uint64_t{1} << o)) != 0;
             if (big_button(ctx, "option:" + q.options[o], t.text(screening::option_text_key(q, q.options[o])), button, ButtonKind::option, chosen, height)) {
                 const auto kind = q.type == screening::QuestionType::multiple ? app::Intent::Kind::toggle_option : app::Intent::Kind::choose_option;

@@ -22,14 +22,10 @@ std::optional<app::Intent> draw_welcome(ScreenContext& ctx) {
         const float gap = ctx.margin / 2;
         const float half = (width - gap) / 2;
         for (std::size_t row = 0; row < languages.size(); row += 2) {
-            const std::size_t end = std::min(languages.size(), row + 2);
-            if (ctx.rtl && end - row < 2) {  // a short last row starts on the right, where reading does
-                ImGui::Dummy(ImVec2(half, 0));
-                ImGui::SameLine(0, gap);
-            }
-            for (std::size_t i = 0; i < end - row; ++i) {
-                const app::LanguageChoice& language = languages[ctx.rtl ? end - 1 - i : row + i];
-                if (i > 0) ImGui::SameLine(0, gap);
+            const std::vector<std::size_t> order = grid_row(ctx, row, std::min(languages.size(), row + 2), 2, half, gap);
+            for (const std::size_t l : order) {
+                const app::LanguageChoice& language = languages[l];
+                if (l != order.front()) ImGui::SameLine(0, gap);
                 const bool chosen = language.tag == ctx.flow.text().locale().tag;
                 if (big_button(ctx, "lang:" + language.tag, language.native_name, half, ButtonKind::option, chosen)) {
                     intent = app::Intent{app::Intent::Kind::choose_language, language.tag, 0, 0};

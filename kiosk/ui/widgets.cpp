@@ -156,6 +156,16 @@ std::optional<ImVec2> TapTargets::center(const std::string& id) const {
     return ImVec2((it->second.first.x + it->second.second.x) / 2, (it->second.first.y + it->second.second.y) / 2);
 }
 
+std::vector<std::size_t> grid_row(ScreenContext& ctx, std::size_t first, std::size_t end, std::size_t per_row, float cell_width, float gap) {
+    if (ctx.rtl && end - first < per_row) {  // a short last row starts on the right, where reading does
+        ImGui::Dummy(ImVec2((cell_width + gap) * static_cast<float>(per_row - (end - first)) - gap, 0));
+        ImGui::SameLine(0, gap);
+    }
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < end - first; ++i) order.push_back(ctx.rtl ? end - 1 - i : first + i);
+    return order;
+}
+
 std::vector<std::string> TapTargets::ids_labelled(std::string_view label) const {
     std::vector<std::string> ids;
     for (const auto& [id, words] : labels_) {

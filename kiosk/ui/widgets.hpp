@@ -25,6 +25,11 @@ float button_height(ScreenContext& ctx, std::string_view label, float width);
 void table(ScreenContext& ctx, const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
            float width);
 
+// One row of a grid of `per_row` cells, items [first, end): the item indices in the order to draw
+// them left to right, with SameLine between them. Reading order, mirrored in right-to-left locales,
+// where a short last row is first pushed to the right (this draws that spacer).
+std::vector<std::size_t> grid_row(ScreenContext& ctx, std::size_t first, std::size_t end, std::size_t per_row, float cell_width, float gap);
+
 // The bar every patient screen has: back, larger text, high contrast (and progress when given).
 std::optional<app::Intent> top_bar(ScreenContext& ctx, bool with_back, app::Intent::Kind back_intent, const std::string& progress);
 
