@@ -12,6 +12,9 @@ struct Answer {
     bool given = false;
     std::uint64_t options = 0;  // choice questions: bit i = option i chosen
     double number = 0;          // number questions
+    // Routing only: no answer was given, and the rules read the answer it is taken as ("not sure",
+    // or the riskiest option). unanswered() and not_known() still see it as missing.
+    bool assumed = false;
 };
 
 // Indexed like Questionnaire::questions. An entry that is not `given` is unanswered (or hidden).

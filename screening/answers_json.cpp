@@ -175,7 +175,8 @@ nlohmann::ordered_json decision_to_json(const RoutingDecision& decision, const Q
                          {"severity", severity_name(f.severity)},
                          {"answers", answers},
                          {"patient_message", text.text(f.patient_message_key)},
-                         {"staff_rationale", text.text(f.staff_rationale_key)}});
+                         {"staff_rationale", text.text(f.staff_rationale_key)},
+                         {"source", f.source}});
     }
     return ordered{{"severity", severity_name(decision.severity)}, {"content_version", decision.content_version}, {"fired", fired}};
 }

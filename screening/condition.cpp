@@ -61,8 +61,8 @@ bool evaluate_node(const ConditionNode& node, const AnswerSet& answers, std::vec
         case Kind::chosen_any: result = a.given && (a.options & node.options) != 0; break;
         case Kind::chosen_other_than: result = a.given && (a.options & ~node.options) != 0; break;
         case Kind::number_compare: result = a.given && compare_number(node.compare, a.number, node.number); break;
-        case Kind::unanswered: result = !a.given; break;
-        case Kind::not_known: result = !a.given || (a.options & node.options) != 0; break;
+        case Kind::unanswered: result = !a.given || a.assumed; break;
+        case Kind::not_known: result = !a.given || a.assumed || (a.options & node.options) != 0; break;
         default: break;
     }
     if (result && cited) cited->push_back(node.question);

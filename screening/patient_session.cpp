@@ -44,7 +44,7 @@ void PatientSession::choose(std::string_view option) {
     const Question& question = content_.questionnaire.questions[*q];
     const auto index = question.option_index(option);
     if (!index || question.type == QuestionType::multiple || question.type == QuestionType::number) return;
-    answers_[*q] = Answer{true, std::uint64_t{1} << *index, 0};
+    answers_[*q] = Answer{true, std::uint64_t{1} << *index, 0, false};
     answers_changed();
 }
 
@@ -72,7 +72,7 @@ bool PatientSession::set_number(double value) {
     if (!q) return false;
     const Question& question = content_.questionnaire.questions[*q];
     if (question.type != QuestionType::number || value < question.minimum || value > question.maximum) return false;
-    answers_[*q] = Answer{true, 0, value};
+    answers_[*q] = Answer{true, 0, value, false};
     answers_changed();
     return true;
 }
@@ -132,7 +132,7 @@ store::NewSubmission PatientSession::submission(const RoutingDecision& decision,
         for (const CitedAnswer& c : f.answers) {
             if (!c.answered) cited_json[c.question] = nullptr;
         }
-        s.fired.push_back({f.rule_id, static_cast<int>(f.severity), cited_json.dump()});
+        s.fired.push_back({f.rule_id, static_cast<int>(f.severity), cited_json.dump(), f.source});
     }
     return s;
 }

@@ -41,15 +41,71 @@ std::vector<std::string> drop_hidden_answers(const Questionnaire& questionnaire,
     return dropped;
 }
 
-RoutingDecision route(const ScreeningContent& content, AnswerSet answers) {
+namespace {
+
+bool reads_only_asked(const Rule& rule, std::size_t asked) {
+    if (asked == SIZE_MAX) return true;
+    const std::vector<std::size_t> read = rule.when.questions();
+    return std::all_of(read.begin(), read.end(), [&](std::size_t q) { return q < asked; });
+}
+
+// The highest severity among the rules that read `question` and fire (rules that do not read it
+// would hide the difference between its options behind another answer's outcome).
+Severity highest_fired_reading(const ScreeningContent& content, const AnswerSet& answers, std::size_t question, std::size_t asked) {
+    Severity highest = Severity::none;
+    for (const Rule& rule : content.rules) {
+        if (rule.severity <= highest || !reads_only_asked(rule, asked)) continue;
+        const std::vector<std::size_t> read = rule.when.questions();
+        if (std::binary_search(read.begin(), read.end(), question) && rule.when.evaluate(answers)) highest = rule.severity;
+    }
+    return highest;
+}
+
+// What the rules read for each unanswered, shown safety question: "not sure" where it is offered,
+// otherwise the option whose rules raise the highest severity given the other answers (greedy, in
+// questionnaire order; ties keep the first option). Marked `assumed` so that unanswered() and
+// not_known() still hold.
+void assume_unanswered_safety_answers(const ScreeningContent& content, AnswerSet& answers, const std::vector<bool>& visible,
+                                      std::size_t asked) {
+    const Questionnaire& questionnaire = content.questionnaire;
+    std::vector<std::size_t> riskiest_needed;
+    for (std::size_t i = 0; i < answers.size() && i < asked; ++i) {
+        const Question& q = questionnaire.questions[i];
+        if (!q.safety || !visible[i] || answers[i].given || q.type == QuestionType::number) continue;
+        const auto not_sure = q.option_index("not_sure");
+        if (not_sure) answers[i] = Answer{true, std::uint64_t{1} << *not_sure, 0, true};
+        else riskiest_needed.push_back(i);
+    }
+    for (std::size_t i : riskiest_needed) {
+        const Question& q = questionnaire.questions[i];
+        Answer riskiest{true, 0, 0, true};
+        Severity highest = Severity::none;
+        for (std::size_t o = 0; o < q.options.size(); ++o) {
+            answers[i] = Answer{true, std::uint64_t{1} << o, 0, true};
+            const Severity s = highest_fired_reading(content, answers, i, asked);
+            if (riskiest.options == 0 || s > highest) {
+                highest = s;
+                riskiest = answers[i];
+            }
+        }
+        answers[i] = riskiest;
+    }
+}
+
+}  // namespace
+
+RoutingDecision route(const ScreeningContent& content, AnswerSet answers, std::size_t asked) {
     const Questionnaire& questionnaire = content.questionnaire;
     answers.resize(questionnaire.questions.size());
     // Hidden questions' answers never reach the rules (what drop_hidden_answers does, with the
     // visibility kept for the safety net below).
     const std::vector<bool> visible = visible_questions(questionnaire, answers);
     for (std::size_t i = 0; i < answers.size(); ++i) {
-        if (!visible[i]) answers[i] = Answer{};
+        if (!visible[i] || i >= asked) answers[i] = Answer{};
     }
+    // Staff read the answers as given: an assumed answer is cited as unanswered.
+    const AnswerSet given = answers;
+    assume_unanswered_safety_answers(content, answers, visible, asked);
 
     RoutingDecision decision;
     decision.content_version = content.content_version;
@@ -58,10 +114,10 @@ RoutingDecision route(const ScreeningContent& content, AnswerSet answers) {
     std::vector<bool> covered(questionnaire.questions.size(), false);
     for (const Rule& rule : content.rules) {
         cited.clear();
-        if (!rule.when.evaluate(answers, &cited)) continue;
-        FiredRule fired{rule.id, rule.severity, {}, rule.patient_message_key, rule.staff_rationale_key};
+        if (!reads_only_asked(rule, asked) || !rule.when.evaluate(answers, &cited)) continue;
+        FiredRule fired{rule.id, rule.severity, {}, rule.patient_message_key, rule.staff_rationale_key, rule.source};
         for (std::size_t q : cited) {
-            fired.answers.push_back(cite(questionnaire, q, answers[q]));
+            fired.answers.push_back(cite(questionnaire, q, given[q]));
             if (rule.severity >= Severity::caution) covered[q] = true;
         }
         decision.fired.push_back(std::move(fired));
@@ -71,10 +127,10 @@ RoutingDecision route(const ScreeningContent& content, AnswerSet answers) {
     // never taken as "no".
     const UnknownSafetyAnswerRule& net = content.unknown_safety_answer;
     FiredRule unknown{unknown_safety_answer_rule_id, std::max(net.severity, Severity::caution), {}, net.patient_message_key,
-                      net.staff_rationale_key};
-    for (std::size_t i = 0; i < questionnaire.questions.size(); ++i) {
-        if (questionnaire.questions[i].safety && visible[i] && !covered[i] && answer_not_known(questionnaire, i, answers[i])) {
-            unknown.answers.push_back(cite(questionnaire, i, answers[i]));
+                      net.staff_rationale_key, net.source};
+    for (std::size_t i = 0; i < questionnaire.questions.size() && i < asked; ++i) {
+        if (questionnaire.questions[i].safety && visible[i] && !covered[i] && answer_not_known(questionnaire, i, given[i])) {
+            unknown.answers.push_back(cite(questionnaire, i, given[i]));
         }
     }
     if (!unknown.answers.empty()) decision.fired.push_back(std::move(unknown));
@@ -83,6 +139,19 @@ RoutingDecision route(const ScreeningContent& content, AnswerSet answers) {
                      [](const FiredRule& a, const FiredRule& b) { return a.severity > b.severity; });
     for (const FiredRule& f : decision.fired) decision.severity = std::max(decision.severity, f.severity);
     return decision;
+}
+
+bool urgent_now(const ScreeningContent& content, const AnswerSet& answers, std::size_t asked) {
+    AnswerSet so_far = answers;
+    so_far.resize(content.questionnaire.questions.size());
+    const std::vector<bool> visible = visible_questions(content.questionnaire, so_far);
+    for (std::size_t i = 0; i < so_far.size(); ++i) {
+        if (!visible[i] || i >= asked) so_far[i] = Answer{};
+    }
+    for (const Rule& rule : content.rules) {
+        if (rule.severity == Severity::urgent && reads_only_asked(rule, asked) && rule.when.evaluate(so_far)) return true;
+    }
+    return false;
 }
 
 }  // namespace kiosk::screening

@@ -1,6 +1,7 @@
 #pragma once
 // From answers to how urgently staff must speak with the patient. This is the one path from
 // answers to outcome: the kiosk and `kiosk-screen` both call route().
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +26,7 @@ struct FiredRule {
     std::vector<CitedAnswer> answers;
     std::string patient_message_key;
     std::string staff_rationale_key;
+    std::string source;  // where the rule comes from, for staff and exports
 };
 
 struct RoutingDecision {
@@ -40,6 +42,18 @@ std::vector<bool> visible_questions(const Questionnaire& questionnaire, const An
 // whenever an answer changes, so an answer to a question that disappeared is never kept.
 std::vector<std::string> drop_hidden_answers(const Questionnaire& questionnaire, AnswerSet& answers);
 
-RoutingDecision route(const ScreeningContent& content, AnswerSet answers);
+// An unanswered safety question is never routed lower than "not sure": the rules read it as "not
+// sure" where the question offers it, and otherwise as its riskiest option (the one that raises the
+// highest severity; an unanswered age question reads as "under 18"). Staff still see it cited as
+// unanswered.
+//
+// `asked` (optional) limits routing to a visit that ended early, at the warning signs: questions
+// from that index on were never asked, so the rules that read them and the safety net skip them.
+RoutingDecision route(const ScreeningContent& content, AnswerSet answers, std::size_t asked = SIZE_MAX);
+
+// Whether the answers so far already make staff come at once: a rule of severity `urgent` that
+// reads only the questions before `asked`, fired by the answers given (nothing assumed). The
+// kiosk asks this at each Next, so a warning sign ends the visit there and then.
+bool urgent_now(const ScreeningContent& content, const AnswerSet& answers, std::size_t asked);
 
 }  // namespace kiosk::screening

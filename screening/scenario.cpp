@@ -92,6 +92,17 @@ ScenarioResult run_scenario_file(const std::filesystem::path& file, const Screen
             problems.push_back("dropped " + joined(dropped) + ", expected " + joined(string_list(expect["dropped"])));
         }
     }
+    if (!problems.empty()) {
+        // A new safety question makes old files fail: say which questions were left unanswered,
+        // so that the fix (answer it, or expect its rule) is obvious.
+        std::vector<std::string> unanswered;
+        const std::vector<bool> visible = visible_questions(content.questionnaire, read.answers);
+        for (std::size_t i = 0; i < content.questionnaire.questions.size(); ++i) {
+            const Question& q = content.questionnaire.questions[i];
+            if (q.safety && visible[i] && (i >= read.answers.size() || !read.answers[i].given)) unanswered.push_back(q.id);
+        }
+        if (!unanswered.empty()) problems.push_back("safety questions left unanswered: " + joined(unanswered));
+    }
     result.passed = problems.empty();
     for (const std::string& p : problems) result.detail += (result.detail.empty() ? "" : "; ") + p;
     return result;

@@ -34,6 +34,7 @@ std::string row_hash(std::string_view prev, std::int64_t id, std::string_view at
 std::string_view audit_event_name(AuditEvent e) {
     switch (e) {
         case AuditEvent::staff_sign_in: return "staff_sign_in";
+        case AuditEvent::alert_failed: return "alert_failed";
         case AuditEvent::pin_failed: return "pin_failed";
         case AuditEvent::staff_locked_out: return "staff_locked_out";
         case AuditEvent::submission_viewed: return "submission_viewed";

@@ -21,6 +21,7 @@ enum class AuditEvent {
     purged,
     store_fault,
     database_recovered,
+    alert_failed,  // a staff alert (chime or alert_command) did not reach staff
 };
 
 std::string_view audit_event_name(AuditEvent e);

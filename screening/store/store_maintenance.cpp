@@ -17,7 +17,7 @@ std::variant<std::string, SqliteError> SubmissionStore::export_json_lines(std::s
         "SELECT s.id, s.ticket, s.created_at, s.locale, s.content_version, s.answers_json, s.severity, s.acknowledged, "
         "       r.staff_name, r.acknowledged_at, r.note FROM submissions s LEFT JOIN reviews r ON r.submission_id = s.id ORDER BY s.id",
         error);
-    auto fired = db_.prepare("SELECT rule_id, severity, answers_json FROM fired_rules WHERE submission_id = ? ORDER BY position", error);
+    auto fired = db_.prepare("SELECT rule_id, severity, answers_json, source FROM fired_rules WHERE submission_id = ? ORDER BY position", error);
     if (!q || !fired) return error;
     std::string out;
     std::int64_t count = 0;
@@ -37,7 +37,8 @@ std::variant<std::string, SqliteError> SubmissionStore::export_json_lines(std::s
         fired->bind(1, q->column_int(0));
         while (fired->step() == SQLITE_ROW) {
             rules.push_back({{"rule", fired->column_text(0)}, {"severity", fired->column_int(1)},
-                             {"answers", nlohmann::json::parse(fired->column_text(2), nullptr, false)}});
+                             {"answers", nlohmann::json::parse(fired->column_text(2), nullptr, false)},
+                             {"source", fired->column_text(3)}});
         }
         row["fired"] = std::move(rules);
         out += row.dump() + "\n";
@@ -148,6 +149,11 @@ SubmissionStore::SignIn SubmissionStore::sign_in(std::string_view name, std::str
     update->bind(3, id).step();
     append_audit(db_, now(), AuditEvent::pin_failed, name, std::nullopt, "wrong PIN");
     return SignIn::wrong_pin;
+}
+
+void SubmissionStore::record_alert_failure(std::string_view ticket, std::string_view channel, std::string_view detail) {
+    const std::string what = "ticket " + std::string(ticket) + ", " + std::string(channel) + ": " + std::string(detail);
+    if (auto e = append_audit(db_, now(), AuditEvent::alert_failed, "kiosk", std::nullopt, what)) record_fault(*e);
 }
 
 }  // namespace kiosk::store

@@ -69,6 +69,11 @@ constexpr std::array<const char*, current_schema_version> migrations = {
         WHERE acknowledged = 0 AND severity > 0;
     CREATE INDEX submissions_by_time ON submissions (created_at);
     )sql",
+    // 4: each fired rule keeps its source (brochure, prescribing information, clinic protocol) as it
+    // read when the rule fired, so that staff and exports show why without the bundle of that day.
+    R"sql(
+    ALTER TABLE fired_rules ADD COLUMN source TEXT NOT NULL DEFAULT '';
+    )sql",
 };
 
 }  // namespace

@@ -107,7 +107,7 @@ std::optional<SqliteError> SubmissionStore::commit(Pending& p, bool ticket_shown
     }
     if (!insert_fired_rule_) {
         insert_fired_rule_ =
-            db_.prepare("INSERT INTO fired_rules (submission_id, position, rule_id, severity, answers_json) VALUES (?, ?, ?, ?, ?)", error);
+            db_.prepare("INSERT INTO fired_rules (submission_id, position, rule_id, severity, answers_json, source) VALUES (?, ?, ?, ?, ?, ?)", error);
     }
     if (!insert_submission_ || !insert_fired_rule_) return error;
     Statement* insert = &*insert_submission_;
@@ -150,7 +150,8 @@ std::optional<SqliteError> SubmissionStore::commit(Pending& p, bool ticket_shown
         for (std::size_t i = 0; i < s.fired.size(); ++i) {
             fired->reset();
             fired->bind(1, id).bind(2, static_cast<std::int64_t>(i)).bind(3, s.fired[i].rule_id)
-                .bind(4, static_cast<std::int64_t>(s.fired[i].severity)).bind(5, s.fired[i].answers_json);
+                .bind(4, static_cast<std::int64_t>(s.fired[i].severity)).bind(5, s.fired[i].answers_json)
+                .bind(6, s.fired[i].source);
             if (fired->step() != SQLITE_DONE) {
                 const SqliteError e = db_.last_error("storing the rules that fired");
                 db_.rollback_if_open();
@@ -243,10 +244,11 @@ std::optional<StoredSubmission> SubmissionStore::view(std::int64_t id, std::stri
     StoredSubmission s{q->column_int(0), q->column_text(1), q->column_text(2), q->column_text(3), q->column_text(4),
                        q->column_text(5), static_cast<int>(q->column_int(6)), q->column_int(7) != 0, q->column_text(8),
                        q->column_text(9), q->column_text(10), {}};
-    auto fired = db_.prepare("SELECT rule_id, severity, answers_json FROM fired_rules WHERE submission_id = ? ORDER BY position", error);
+    auto fired = db_.prepare("SELECT rule_id, severity, answers_json, source FROM fired_rules WHERE submission_id = ? ORDER BY position", error);
     if (fired) {
         fired->bind(1, id);
-        while (fired->step() == SQLITE_ROW) s.fired.push_back({fired->column_text(0), static_cast<int>(fired->column_int(1)), fired->column_text(2)});
+        while (fired->step() == SQLITE_ROW) s.fired.push_back({fired->column_text(0), static_cast<int>(fired->column_int(1)), fired->column_text(2),
+                                                                    fired->column_text(3)});
     }
     if (auto e = append_audit(db_, now(), AuditEvent::submission_viewed, staff, id, "")) {
         // Staff still see it (a flag must never be hidden by a full disk), and are told.

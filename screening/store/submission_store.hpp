@@ -21,6 +21,7 @@ struct FiredRuleRecord {
     std::string rule_id;
     int severity = 0;
     std::string answers_json;  // the answers that made it fire
+    std::string source;        // where the rule comes from (rules.toml), as it read when it fired
 };
 
 // What the kiosk sends: the routed outcome, never a name.
@@ -93,6 +94,10 @@ public:
     // Tries to commit what is pending, oldest first; returns how many were committed.
     std::size_t retry_pending();
     const StoreStatus& status() const { return status_; }
+
+    // A staff alert that failed (the command's exit, a missing sound device): audited with the
+    // ticket and what went wrong, never an answer. A failure to write it is a store fault.
+    void record_alert_failure(std::string_view ticket, std::string_view channel, std::string_view detail);
 
     std::vector<QueueEntry> flagged_queue(int limit);
     std::optional<StoredSubmission> view(std::int64_t id, std::string_view staff);

@@ -51,7 +51,8 @@ Figures bare_write_fsync(const std::filesystem::path& file, int rounds) {
 NewSubmission sample(int severity) {
     return {"es", "0123456789abcdef",
             R"({"symptoms_now":["none"],"adult":"yes","pregnant":"no","heart":["pacemaker"],"kidney":"no","medicines":["digoxin"]})",
-            severity, {{"other_heart_condition", 2, R"({"heart":["pacemaker"]})"}, {"interacting_medicines", 2, R"({"medicines":["digoxin"]})"}}};
+            severity, {{"other_heart_condition", 2, R"({"heart":["pacemaker"]})", "Brochure, Safety Information"},
+                      {"interacting_medicines", 2, R"({"medicines":["digoxin"]})", "US prescribing information"}}};
 }
 
 }  // namespace

@@ -24,7 +24,7 @@ TEST_CASE("conditions evaluate over answers, with 'and' binding tighter than 'or
     const Questionnaire q = kiosk::test::fixture_questionnaire();
     AnswerSet a = empty_answers(q);
     a[0] = choose(q, "fever", {"yes"});
-    a[1] = Answer{true, 0, 39.5};
+    a[1] = Answer{true, 0, 39.5, false};
     a[2] = choose(q, "pain", {"head", "back"});
 
     struct Row { const char* text; bool expected; };

@@ -34,7 +34,7 @@ private:
 
 inline store::NewSubmission flagged_submission(const std::string& marker = "heart_block") {
     return store::NewSubmission{"en", "0123456789abcdef", R"({"heart":[")" + marker + R"("],"adult":"yes"})", 3,
-                                {{"heart_block_or_damage", 3, R"({"heart":[")" + marker + R"("]})"}}};
+                                {{"heart_block_or_damage", 3, R"({"heart":[")" + marker + R"("]})", "Brochure, Medical Restrictions"}}};
 }
 
 inline store::SubmissionStore open_store(const std::filesystem::path& path, store::StoreOptions options = {}) {

@@ -1,5 +1,7 @@
 // Opening what is on disk: databases from every earlier schema, one from a newer kiosk (refused,
 // untouched), and a corrupt file (moved aside, never deleted).
+#include <algorithm>
+
 #include <doctest/doctest.h>
 
 #include "store_fixture.hpp"
@@ -50,6 +52,25 @@ TEST_CASE("a version 2 database is migrated to the current schema with its data 
     CHECK(store.stats().acknowledged == 1);
     CHECK(store.flagged_queue(10).at(0).ticket == "K7MX");
     CHECK(store.connection().query_text("SELECT name FROM staff") == "nurse.ana");
+}
+
+TEST_CASE("a version 3 database keeps its fired rules, with an empty source, and stores new sources") {
+    TempDir dir;
+    create_from_sql(dir / "kiosk.db", fixture("schema-v3.sql"));
+    SubmissionStore store = kiosk::test::open_store(dir / "kiosk.db");
+    CHECK(store.stats().schema_version == current_schema_version);
+    const auto old = store.view(1, "nurse.ana");
+    REQUIRE(old.has_value());
+    CHECK(old->fired.at(0).rule_id == "severe_kidney_disease");
+    CHECK(old->fired.at(0).source.empty());  // written before sources were kept: not made up
+    NewSubmission s = kiosk::test::flagged_submission();
+    s.fired.at(0).source = "Brochure, Medical Restrictions";
+    const SubmitOutcome out = store.submit(s);
+    REQUIRE(out.stored);
+    const auto queue = store.flagged_queue(10);
+    const auto fresh = std::find_if(queue.begin(), queue.end(), [&](const QueueEntry& e) { return e.ticket == out.ticket; });
+    REQUIRE(fresh != queue.end());
+    CHECK(store.view(fresh->id, "nurse.ana")->fired.at(0).source == "Brochure, Medical Restrictions");
 }
 
 TEST_CASE("every migration step runs from an empty file, one transaction each") {
