@@ -67,7 +67,9 @@ TEST_CASE("every page ends by saying the kiosk does not replace a clinician") {
 
 TEST_CASE("the dose and durations come from the structure and are formatted per language") {
     const std::string en = render_pages_as_text(shipped().bundle, LocalizedText(shipped().bundle, "en"));
-    CHECK(en.find("\u20681 gram\u2069 of magnesium over \u206860 minutes\u2069") != std::string::npos);
+    // The label's unit ("1 g of magnesium sulfate"), said in plain words too.
+    CHECK(en.find("\u20681 g\u2069 (\u20681 gram\u2069) of magnesium sulfate over \u206860 minutes\u2069") != std::string::npos);
+    CHECK(en.find("1 gram of magnesium ") == std::string::npos);
     const std::string ar = render_pages_as_text(shipped().bundle, LocalizedText(shipped().bundle, "ar"));
     CHECK(ar.find("\u2068٦٠ دقيقة\u2069") != std::string::npos);
     const std::string zh = render_pages_as_text(shipped().bundle, LocalizedText(shipped().bundle, "zh-Hans"));

@@ -34,16 +34,21 @@ TEST_CASE("a patient answers one question at a time; a pregnant patient is not a
     PatientSession s(shipped().screening);
     CHECK(current_id(s) == "symptoms_now");
     CHECK(s.position() == 1);
-    CHECK(s.visible_count() == 14);
+    CHECK(s.visible_count() == 19);  // 65 or older is asked only of adults
     CHECK_FALSE(s.can_continue());  // required: cannot be skipped
     CHECK_FALSE(s.next());
     answer(s, "none");
     answer(s, "yes");              // adult
+    CHECK(current_id(s) == "older_adult");
+    CHECK(s.visible_count() == 20);
+    answer(s, "no");               // 65 or older
     answer(s, "yes");              // pregnant
     CHECK(current_id(s) == "heart");  // breastfeeding is hidden
-    CHECK(s.visible_count() == 13);
-    CHECK(s.position() == 4);
-    for (const char* o : {"none", "no", "none", "none", "no", "no", "no", "yes", "yes"}) answer(s, o);
+    CHECK(s.visible_count() == 19);
+    CHECK(s.position() == 5);
+    // heart, kidney, nerves, medicines, low blood pressure, allergies, other magnesium, unwell
+    // today, prior reaction, needle fainting, diabetes, oral magnesium, ate, drank
+    for (const char* o : {"none", "no", "none", "none", "no", "none", "none", "none", "no", "no", "no", "no", "yes", "yes"}) answer(s, o);
     CHECK(current_id(s) == "concerns");
     CHECK(s.can_continue());  // optional
     CHECK(s.next());
@@ -58,6 +63,7 @@ TEST_CASE("'none of these' and 'not sure' stand alone when ticked") {
     PatientSession s(shipped().screening);
     answer(s, "none");
     answer(s, "yes");
+    answer(s, "no");
     answer(s, "no");
     answer(s, "no");
     REQUIRE(current_id(s) == "heart");
@@ -76,6 +82,7 @@ TEST_CASE("going back and changing an answer drops the answers of questions it h
     PatientSession s(shipped().screening);
     answer(s, "none");
     answer(s, "yes");
+    answer(s, "no");   // 65 or older: no
     answer(s, "no");   // pregnant: no
     answer(s, "yes");  // breastfeeding: yes
     const std::size_t breastfeeding = *shipped().screening.questionnaire.index_of("breastfeeding");
@@ -111,6 +118,7 @@ TEST_CASE("from answers to a stored, flagged submission, through the same functi
     answer(s, "yes");
     answer(s, "no");
     answer(s, "no");
+    answer(s, "no");
     answer(s, "heart_block");
     const RoutingDecision decision = s.decide();
     const kiosk::store::NewSubmission record = s.submission(decision, "es");
@@ -132,9 +140,21 @@ TEST_CASE("from answers to a stored, flagged submission, through the same functi
     std::vector<std::string> rules;
     for (const auto& f : stored->fired) rules.push_back(f.rule_id);
     CHECK(std::find(rules.begin(), rules.end(), "heart_block_or_damage") != rules.end());
-    CHECK(std::find(rules.begin(), rules.end(), "unknown_safety_answer") != rules.end());  // the questions not reached yet
+    // The questions not reached yet are read as "not sure": kidney and medicines unanswered fire
+    // what "not sure" fires, the combination rule too; low blood pressure falls to the safety net.
+    for (const char* id : {"unknown_safety_answer", "kidney_needs_review", "interacting_medicines", "kidney_with_interacting_medicine"}) {
+        CHECK_MESSAGE(std::find(rules.begin(), rules.end(), id) != rules.end(), id);
+    }
     for (const auto& f : stored->fired) {
-        if (f.rule_id == "heart_block_or_damage") CHECK(nlohmann::json::parse(f.answers_json)["heart"][0] == "heart_block");
-        if (f.rule_id == "unknown_safety_answer") CHECK(nlohmann::json::parse(f.answers_json)["kidney"].is_null());
+        const auto cited = nlohmann::json::parse(f.answers_json);
+        if (f.rule_id == "heart_block_or_damage") CHECK(cited["heart"][0] == "heart_block");
+        if (f.rule_id == "kidney_needs_review") CHECK(cited["kidney"].is_null());  // cited as unanswered, not as "not sure"
+        if (f.rule_id == "unknown_safety_answer") CHECK(cited["low_blood_pressure"].is_null());
+        // Each fired rule keeps the source it fired under, for staff and exports.
+        const auto rule = std::find_if(shipped().screening.rules.begin(), shipped().screening.rules.end(),
+                                       [&](const Rule& r) { return r.id == f.rule_id; });
+        const std::string expected = rule != shipped().screening.rules.end() ? rule->source : shipped().screening.unknown_safety_answer.source;
+        CHECK(!f.source.empty());
+        CHECK(f.source == expected);
     }
 }
