@@ -43,6 +43,51 @@ public:
         }
     }
 
+    void flag(const char* name, bool& into) {
+        if (const toml::node* n = file_.root.get(name)) {
+            if (const auto v = n->value_exact<bool>()) into = *v;
+            else error(*n, name, "must be true or false");
+        }
+    }
+
+    // Digits, spaces and + - only: what a patient can dial, never a sentence.
+    void phone_number(const char* name, std::string& into) {
+        if (const toml::node* n = file_.root.get(name)) {
+            const std::string v = n->value_or(std::string{});
+            const bool dialable = n->is_string() && !v.empty() && v.size() <= 20 &&
+                                  v.find_first_not_of("0123456789 +-") == std::string::npos &&
+                                  v.find_first_of("0123456789") != std::string::npos;
+            if (dialable) into = v;
+            else error(*n, name, "must be a telephone number in quotes, such as \"112\" or \"911\" (digits, spaces, + and -; at most 20)");
+        }
+    }
+
+    // A program and its fixed arguments, run without a shell: ["/usr/local/bin/page-nurse", "--loud"].
+    void command(const char* name, std::vector<std::string>& into) {
+        const toml::node* n = file_.root.get(name);
+        if (n == nullptr) return;
+        std::vector<std::string> words;
+        if (n->is_string()) {
+            words.push_back(n->value_or(std::string{}));
+        } else if (const toml::array* list = n->as_array(); list && !list->empty()) {
+            for (const toml::node& item : *list) {
+                if (!item.is_string()) {
+                    error(item, name, "must list the program and its arguments as strings in quotes");
+                    return;
+                }
+                words.push_back(item.value_or(std::string{}));
+            }
+        } else {
+            error(*n, name, "must be a program's absolute path, or a list: [\"/usr/local/bin/page-nurse\", \"--ward\", \"3\"]");
+            return;
+        }
+        if (words.front().empty() || words.front().front() != '/') {
+            error(*n, name, "must start with the program's absolute path (it is run without a shell, so no PATH lookup): '" + words.front() + "'");
+            return;
+        }
+        into = std::move(words);
+    }
+
     void locales(std::vector<std::string>& into, std::vector<content::SourcePosition>& at) {
         const toml::node* n = file_.root.get("locales");
         if (n == nullptr) return;
@@ -102,7 +147,8 @@ std::optional<KioskConfig> read_config(const std::filesystem::path& file, KioskC
     config.file = file.string();
     content::report_unknown_keys(toml->root,
                                  {"bundle", "database", "idle_timeout_seconds", "idle_countdown_seconds", "result_screen_seconds",
-                                  "locales", "default_locale", "orientation"},
+                                  "locales", "default_locale", "orientation", "urgent_screen_seconds", "emergency_number",
+                                  "alert_command", "alert_on_stop", "chime", "chime_sound"},
                                  toml->relative_path, "the kiosk configuration", diagnostics);
     ConfigReader r(*toml, diagnostics);
     r.path("bundle", config.bundle);
@@ -110,6 +156,12 @@ std::optional<KioskConfig> read_config(const std::filesystem::path& file, KioskC
     r.seconds("idle_timeout_seconds", config.idle_timeout_seconds, 15, 3600);
     r.seconds("idle_countdown_seconds", config.idle_countdown_seconds, 5, 120);
     r.seconds("result_screen_seconds", config.result_screen_seconds, 10, 600);
+    r.seconds("urgent_screen_seconds", config.urgent_screen_seconds, 60, 7200);
+    r.phone_number("emergency_number", config.emergency_number);
+    r.command("alert_command", config.alerts.command);
+    r.flag("alert_on_stop", config.alerts.on_stop);
+    r.flag("chime", config.alerts.chime);
+    r.path("chime_sound", config.alerts.chime_sound_path);
     r.locales(config.locales, config.locales_at);
     r.default_locale(config.default_locale, config.default_locale_at);
     r.orientation(config.orientation);

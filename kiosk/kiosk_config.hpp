@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "diagnostic.hpp"
+#include "staff_alert.hpp"
 
 namespace kiosk::app {
 
@@ -18,6 +19,9 @@ struct KioskConfig {
     int idle_timeout_seconds = 90;         // no touch for this long: "Are you still there?"
     int idle_countdown_seconds = 15;       // then this countdown, then the session is wiped
     int result_screen_seconds = 45;        // the result screen returns to welcome by itself
+    int urgent_screen_seconds = 600;       // the urgent screen stays at least this long, touched or not
+    std::string emergency_number;          // shown on the urgent screen; none by default (it differs by country)
+    AlertSettings alerts;                  // chime, alert_command, alert_on_stop
     std::vector<std::string> locales;      // offered in the picker; empty: every shipped locale
     std::string default_locale = "en";
     Orientation orientation = Orientation::automatic;

@@ -1,6 +1,7 @@
 #include "kiosk_flow.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace kiosk::app {
 
@@ -18,9 +19,11 @@ std::vector<LanguageChoice> offered_languages(const content::ContentBundle& bund
     return out;
 }
 
-KioskFlow::KioskFlow(const screening::KioskBundle& bundle, store::SubmissionStore& store, const KioskConfig& config, double now)
+KioskFlow::KioskFlow(const screening::KioskBundle& bundle, store::SubmissionStore& store, const KioskConfig& config, double now,
+                     StaffAlerter* alerter)
     : bundle_(bundle),
       store_(store),
+      alerter_(alerter),
       config_(config),
       languages_(offered_languages(bundle.content.bundle, config)),
       text_(bundle.content.bundle, config.default_locale),
@@ -45,23 +48,38 @@ void KioskFlow::apply(const Intent& intent, double now) {
                                                  [&](const LanguageChoice& l) { return l.tag == intent.text; });
                 if (offered) text_ = content::LocalizedText(bundle_.content.bundle, intent.text);
             } else if (intent.kind == Kind::start) {
-                screen_ = Screen::education;
-                page_ = 0;
+                // Warning signs first: a patient with chest pain must not read nine pages first.
+                screen_ = session_.at_review() ? Screen::review : Screen::question;
             }
             break;
         case Screen::education:
             if (intent.kind == Kind::next_page) {
                 if (page_ + 1 < page_count()) ++page_;
-                else screen_ = Screen::question;
+                else leave_pages();
+            } else if (intent.kind == Kind::skip_reading) {
+                leave_pages();
             } else if (intent.kind == Kind::previous_page) {
                 if (page_ > 0) --page_;
-                else screen_ = Screen::welcome;
+                else if (return_to_ != Screen::education) leave_pages();
+                else if (session_.back()) screen_ = Screen::question;  // to the warning signs again
             }
             break;
-        case Screen::question: answer_intent(intent); break;
+        case Screen::question:
+            if (intent.kind == Kind::read_pages) {
+                return_to_ = Screen::question;
+                screen_ = Screen::education;
+                page_ = 0;
+            } else {
+                answer_intent(intent, now);
+            }
+            break;
         case Screen::review:
             if (intent.kind == Kind::send) send(now);
-            else if (intent.kind == Kind::edit_question) {
+            else if (intent.kind == Kind::read_pages) {
+                return_to_ = Screen::review;
+                screen_ = Screen::education;
+                page_ = 0;
+            } else if (intent.kind == Kind::edit_question) {
                 session_.go_to(intent.index);
                 if (!session_.at_review()) screen_ = Screen::question;
             } else if (intent.kind == Kind::previous_question && session_.back()) {
@@ -71,24 +89,49 @@ void KioskFlow::apply(const Intent& intent, double now) {
         case Screen::result:
             if (intent.kind == Kind::done) reset_for_next_patient();
             break;
+        case Screen::urgent:
+            // Nothing a patient taps ends it: a patient who may faint is not sent anywhere, and
+            // the next patient cannot clear it before staff have come.
+            break;
     }
 }
 
-void KioskFlow::answer_intent(const Intent& intent) {
+void KioskFlow::leave_pages() {
+    screen_ = return_to_ != Screen::education ? return_to_ : (session_.at_review() ? Screen::review : Screen::question);
+    return_to_ = Screen::education;
+}
+
+std::size_t KioskFlow::questions_asked() const {
+    return std::min(furthest_question_ + 1, questionnaire().questions.size());
+}
+
+void KioskFlow::answer_intent(const Intent& intent, double now) {
     using Kind = Intent::Kind;
     switch (intent.kind) {
         case Kind::choose_option: session_.choose(intent.text); break;
         case Kind::toggle_option: session_.toggle(intent.text); break;
         case Kind::set_number: session_.set_number(intent.number); break;
         case Kind::number_key: number_key(intent.text); break;
-        case Kind::next_question:
-            if (session_.next() && session_.at_review()) screen_ = Screen::review;
-            break;
-        case Kind::previous_question:
-            if (!session_.back()) {  // before the first question: back to the last education page
-                screen_ = Screen::education;
-                page_ = page_count() - 1;
+        case Kind::next_question: {
+            const auto leaving = session_.current_question();
+            if (!leaving || !session_.next()) break;
+            furthest_question_ = std::max(furthest_question_, *leaving);
+            if (screening::urgent_now(bundle_.screening, session_.answers(), questions_asked())) {
+                end_visit_urgent(now);
+                break;
             }
+            if (session_.at_review()) {
+                screen_ = Screen::review;
+            } else if (!reading_offered_ && *leaving == 0 && page_count() > 0) {
+                // Past the warning signs: the pages, which the patient may skip.
+                reading_offered_ = true;
+                screen_ = Screen::education;
+                page_ = 0;
+            }
+            break;
+        }
+        case Kind::previous_question:
+            if (!session_.back()) screen_ = Screen::welcome;  // before the warning signs: the language
             break;
         default: break;
     }
@@ -126,8 +169,18 @@ void KioskFlow::number_key(const std::string& key) {
 
 void KioskFlow::send(double now) {
     // Only from the review screen, and the screen changes at once: a second tap finds no "Send".
-    const screening::RoutingDecision decision = session_.decide();
+    store_and_show(session_.decide(), now);
+}
+
+void KioskFlow::end_visit_urgent(double now) {
+    // Routed over what was asked: the questions not reached were never asked, not left unanswered.
+    store_and_show(screening::route(bundle_.screening, session_.answers(), questions_asked()), now);
+}
+
+void KioskFlow::store_and_show(const screening::RoutingDecision& decision, double now) {
     const store::SubmitOutcome out = store_.submit(session_.submission(decision, text_.locale().tag));
+    // Stored or kept in memory after a disk fault, staff must come either way.
+    alert_staff(out.ticket, decision.severity);
     result_ = ResultView{out.ticket, decision.severity, out.stored, {}};
     for (const screening::FiredRule& f : decision.fired) {
         if (std::find(result_->message_keys.begin(), result_->message_keys.end(), f.patient_message_key) == result_->message_keys.end())
@@ -136,14 +189,21 @@ void KioskFlow::send(double now) {
     // The answers leave the screen and memory as soon as they are safe (or queued in the store).
     session_.wipe();
     number_entry_.clear();
-    screen_ = Screen::result;
+    screen_ = decision.severity == screening::Severity::urgent ? Screen::urgent : Screen::result;
     result_shown_at_ = now;
+}
+
+void KioskFlow::alert_staff(const std::string& ticket, screening::Severity severity) {
+    if (alerter_ && alerter_->alerts_for(severity)) alerter_->raise(ticket, severity);
 }
 
 void KioskFlow::reset_for_next_patient() {
     session_.wipe();
     number_entry_.clear();
     result_.reset();
+    return_to_ = Screen::education;
+    reading_offered_ = false;
+    furthest_question_ = 0;
     text_ = content::LocalizedText(bundle_.content.bundle, config_.default_locale);
     larger_text_ = false;
     high_contrast_ = false;
@@ -152,24 +212,43 @@ void KioskFlow::reset_for_next_patient() {
 }
 
 bool KioskFlow::idle_countdown_showing(double now) const {
-    return screen_ != Screen::welcome && screen_ != Screen::result && idle_.phase(now) == IdleTimer::Phase::countdown;
+    return screen_ != Screen::welcome && screen_ != Screen::result && screen_ != Screen::urgent &&
+           idle_.phase(now) == IdleTimer::Phase::countdown;
 }
 
 void KioskFlow::tick(double now) {
-    if (screen_ == Screen::result) {
-        if (now - result_shown_at_ >= config_.result_screen_seconds) reset_for_next_patient();
+    if (alerter_) {
+        for (const AlertOutcome& o : alerter_->finished()) {
+            if (o.ok) continue;
+            // For staff and the audit trail, never the patient's screen; no answers in either.
+            std::fprintf(stderr, "kiosk: staff alert (%s) for ticket %s failed: %s\n", o.channel.c_str(), o.ticket.c_str(), o.detail.c_str());
+            store_.record_alert_failure(o.ticket, o.channel, o.detail);
+        }
+    }
+    if (screen_ == Screen::result || screen_ == Screen::urgent) {
+        const int shown_for = screen_ == Screen::urgent ? config_.urgent_screen_seconds : config_.result_screen_seconds;
+        if (now - result_shown_at_ >= shown_for) reset_for_next_patient();
         return;
     }
     // On welcome too: a language or a larger-text choice left behind is reset for the next person.
     if (idle_.phase(now) == IdleTimer::Phase::expired) {
-        reset_for_next_patient();
+        // A warning sign ticked but not yet sent is not wiped: it is an urgent visit.
+        const auto q = session_.current_question();
+        const std::size_t asked = std::max(questions_asked(), q ? *q + 1 : questionnaire().questions.size());
+        if (screening::urgent_now(bundle_.screening, session_.answers(), asked)) {
+            furthest_question_ = asked - 1;
+            end_visit_urgent(now);
+        } else {
+            reset_for_next_patient();
+        }
         idle_.touched(now);
     }
 }
 
 double KioskFlow::seconds_until_next_change(double now) const {
-    if (screen_ == Screen::result) {
-        return std::max(0.0, config_.result_screen_seconds - (now - result_shown_at_));
+    if (screen_ == Screen::result || screen_ == Screen::urgent) {
+        const int shown_for = screen_ == Screen::urgent ? config_.urgent_screen_seconds : config_.result_screen_seconds;
+        return std::max(0.0, shown_for - (now - result_shown_at_));
     }
     return idle_.seconds_until_next_change(now);
 }

@@ -1,14 +1,18 @@
 #pragma once
-// Where the patient is and what happens next: welcome (language) → education pages → one
-// question per screen → review → result → welcome. Screens read this and hand back an Intent;
-// only this class acts, so every path can be tested without a window. It owns the privacy rules:
-// the idle wipe, the result screen that shows no answers and returns by itself, one submission
-// per review however often "Send" is tapped.
+// Where the patient is and what happens next: welcome (language) → the warning-signs question →
+// education pages (or "Skip reading") → one question per screen → review → result → welcome.
+// A warning sign at the first question's Next ends the visit there: the submission is stored as
+// urgent, staff are alerted, and the urgent screen tells the patient to stay seated.
+// Screens read this and hand back an Intent; only this class acts, so every path can be tested
+// without a window. It owns the privacy rules: the idle wipe (which never discards an urgent
+// visit), the result screen that shows no answers and returns by itself, one submission per
+// review however often "Send" is tapped.
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "idle_timer.hpp"
+#include "staff_alert.hpp"
 #include "kiosk_bundle.hpp"
 #include "kiosk_config.hpp"
 #include "localized_text.hpp"
@@ -17,7 +21,7 @@
 
 namespace kiosk::app {
 
-enum class Screen { welcome, education, question, review, result };
+enum class Screen { welcome, education, question, review, result, urgent };
 
 struct Intent {
     enum class Kind {
@@ -25,6 +29,8 @@ struct Intent {
         start,
         next_page,
         previous_page,
+        skip_reading,     // the education pages: straight on to the questions (or back to them)
+        read_pages,       // from a question or the review: the education pages, then back
         choose_option,    // text = option id (yes/no, single choice)
         toggle_option,    // text = option id (multiple choice)
         set_number,       // number
@@ -63,10 +69,13 @@ struct ResultView {
 
 class KioskFlow {
 public:
-    KioskFlow(const screening::KioskBundle& bundle, store::SubmissionStore& store, const KioskConfig& config, double now);
+    // `alerter` (optional) tells staff of urgent submissions; the flow audits how each alert ended.
+    KioskFlow(const screening::KioskBundle& bundle, store::SubmissionStore& store, const KioskConfig& config, double now,
+              StaffAlerter* alerter = nullptr);
 
     void apply(const Intent& intent, double now);
-    // Timers: the idle countdown and wipe, and the result screen's return to welcome.
+    // Timers: the idle countdown and wipe, the result and urgent screens' return to welcome; and
+    // the outcomes of staff alerts, into the log and the audit trail.
     void tick(double now);
 
     Screen screen() const { return screen_; }
@@ -79,6 +88,9 @@ public:
     const screening::PatientSession& session() const { return session_; }
     const std::optional<ResultView>& result() const { return result_; }
     const std::vector<LanguageChoice>& languages() const { return languages_; }
+    // The education pages were opened from a question or the review (their way out leads back).
+    bool reading_from_questions() const { return return_to_ != Screen::education; }
+    const std::string& emergency_number() const { return config_.emergency_number; }
     bool idle_countdown_showing(double now) const;
     int idle_seconds_left(double now) const { return idle_.countdown_seconds_left(now); }
     double seconds_until_next_change(double now) const;
@@ -91,13 +103,21 @@ public:
     Orientation orientation() const { return config_.orientation; }
 
 private:
-    void answer_intent(const Intent& intent);
+    void answer_intent(const Intent& intent, double now);
     void number_key(const std::string& key);
     void send(double now);
+    // Stores what was answered so far as routed (urgent), alerts staff and shows the urgent screen.
+    void end_visit_urgent(double now);
+    void store_and_show(const screening::RoutingDecision& decision, double now);
+    void alert_staff(const std::string& ticket, screening::Severity severity);
+    void leave_pages();
+    // The questions asked so far: a rule that reads a later one waits for it.
+    std::size_t questions_asked() const;
     void reset_for_next_patient();
 
     const screening::KioskBundle& bundle_;
     store::SubmissionStore& store_;
+    StaffAlerter* alerter_;
     KioskConfig config_;
     std::vector<LanguageChoice> languages_;
     content::LocalizedText text_;
@@ -106,7 +126,10 @@ private:
     Screen screen_ = Screen::welcome;
     std::size_t page_ = 0;
     std::optional<ResultView> result_;
-    double result_shown_at_ = 0;
+    double result_shown_at_ = 0;          // the result or urgent screen
+    Screen return_to_ = Screen::education;  // where the pages lead back to; education: onward to the questions
+    bool reading_offered_ = false;          // the pages were offered after the warning signs
+    std::size_t furthest_question_ = 0;     // the furthest question index the patient has reached
     std::string number_entry_;                // typed on the question below; wiped with the session
     std::size_t number_entry_question_ = 0;
     bool larger_text_ = false;

@@ -10,6 +10,8 @@ packages=(
   libicu-dev libtomlplusplus-dev libsqlite3-dev libsodium-dev nlohmann-json3-dev
   # the kiosk UI (Dear ImGui 1.86 ships its GLFW/OpenGL3 backends and imgui_freetype in libimgui.a)
   libimgui-dev libglfw3-dev libgl-dev libfreetype-dev libfontconfig-dev
+  # staff alerts: the chime through the system audio, and the freedesktop alarm sound it plays
+  libcanberra-dev sound-theme-freedesktop
   # OpenGL without a GPU (Mesa llvmpipe), for Xvfb and cheap kiosk PCs
   libgl1-mesa-dri libglx-mesa0
   # fonts: Latin, Arabic (presentation forms), CJK

@@ -1,5 +1,5 @@
 // Education pages: text, headings, lists, tables and pictures from the bundle, each page ending
-// with the reminder that the kiosk does not replace a clinician.
+// with the reminder that the kiosk does not replace a clinician. Reading them is optional.
 #include <algorithm>
 #include <string>
 
@@ -69,7 +69,22 @@ std::optional<app::Intent> draw_education(ScreenContext& ctx) {
     for (const content::PageBlock& block : page.blocks) draw_block(ctx, block, width);
     paragraph(ctx, t.text(ctx.flow.page_footer()), ctx.fonts.body, width, ctx.theme.muted);
     end_scrolling_area(ctx);
-    if (big_button(ctx, "next", t.text("ui.nav.next"), width, ButtonKind::primary)) intent = app::Intent{app::Intent::Kind::next_page, {}, 0, 0};
+    // Reading is optional: "Skip reading" (or, when the pages were opened from the questions,
+    // "Back to the questions") beside "Next", Next on the reading-end side.
+    const float gap = ctx.margin / 2;
+    const float half = (width - gap) / 2;
+    const std::string leave = t.text(ctx.flow.reading_from_questions() ? "ui.education.back_to_questions" : "ui.education.skip");
+    const float height = std::max(button_height(ctx, leave, half), button_height(ctx, t.text("ui.nav.next"), half));
+    const std::vector<std::size_t> order = grid_row(ctx, 0, 2, 2, half, gap);
+    for (const std::size_t b : order) {
+        if (b != order.front()) ImGui::SameLine(0, gap);
+        if (b == 0 && big_button(ctx, "skip", leave, half, ButtonKind::secondary, false, height)) {
+            intent = app::Intent{app::Intent::Kind::skip_reading, {}, 0, 0};
+        }
+        if (b == 1 && big_button(ctx, "next", t.text("ui.nav.next"), half, ButtonKind::primary, false, height)) {
+            intent = app::Intent{app::Intent::Kind::next_page, {}, 0, 0};
+        }
+    }
     return intent;
 }
 

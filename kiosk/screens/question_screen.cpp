@@ -46,6 +46,10 @@ std::optional<app::Intent> draw_question(ScreenContext& ctx) {
         }
         ImGui::Dummy(ImVec2(width, ctx.margin / 4));
     }
+    // After the warning signs, the pages stay one tap away.
+    if (index > 0) {
+        if (std::optional<app::Intent> read = read_pages_button(ctx, width)) intent = read;
+    }
     end_scrolling_area(ctx);
 
     // "Next" stays visible but does nothing until a required question is answered.

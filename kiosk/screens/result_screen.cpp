@@ -1,5 +1,5 @@
-// The result: what happens next in plain words and the ticket in large type; for urgent, an
-// unmistakable "go to the front desk now". No answers are shown.
+// The result: what happens next in plain words and the ticket in large type. No answers are
+// shown. Urgent outcomes have their own screen (urgent_screen.cpp): stay seated, staff are coming.
 #include <cfloat>
 
 #include "screens.hpp"
@@ -13,10 +13,9 @@ std::optional<app::Intent> draw_result(ScreenContext& ctx) {
     const float width = ctx.column;
     std::optional<app::Intent> intent = top_bar(ctx, false, app::Intent::Kind::done, {});
     ImGui::Dummy(ImVec2(width, ctx.margin / 2));
-    const bool urgent = result.severity == screening::Severity::urgent;
-    if (urgent || !result.stored) {
+    if (!result.stored) {
         const ImVec2 min = ImGui::GetCursorScreenPos();
-        const std::string words = t.text(urgent ? "ui.result.go_to_desk_now" : "ui.result.not_saved");
+        const std::string words = t.text("ui.result.not_saved");
         ImGui::GetWindowDrawList()->AddRectFilled(min, ImVec2(min.x + width, min.y + ctx.fonts.heading->FontSize * 3.2F), ctx.theme.urgent, 12);
         ImGui::Dummy(ImVec2(width, ctx.fonts.heading->FontSize * 0.6F));
         ImGui::SetCursorScreenPos(ImVec2(min.x + ctx.margin / 2, ImGui::GetCursorScreenPos().y));
@@ -32,12 +31,9 @@ std::optional<app::Intent> draw_result(ScreenContext& ctx) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddText(ctx.fonts.huge, ctx.fonts.huge->FontSize, ImVec2(at.x + (width - code_width) / 2, at.y), ctx.theme.text, code.c_str());
     ImGui::Dummy(ImVec2(width, ctx.fonts.huge->FontSize * 1.2F));
-    // Urgent: the banner already says where to go; "please wait to be called" would contradict it.
-    if (!urgent) {
-        paragraph(ctx, t.text(result.severity >= screening::Severity::caution ? "ui.result.staff_will_talk" : "ui.result.staff_review_every_answer"),
-                  ctx.fonts.body, width, ctx.theme.text);
-    }
-    for (const std::string& key : result.message_keys) paragraph(ctx, t.text(key), ctx.fonts.body, width, urgent ? ctx.theme.text : ctx.theme.muted);
+    paragraph(ctx, t.text(result.severity >= screening::Severity::caution ? "ui.result.staff_will_talk" : "ui.result.staff_review_every_answer"),
+              ctx.fonts.body, width, ctx.theme.text);
+    for (const std::string& key : result.message_keys) paragraph(ctx, t.text(key), ctx.fonts.body, width, ctx.theme.muted);
     ImGui::Dummy(ImVec2(width, ctx.margin));
     if (big_button(ctx, "done", t.text("ui.result.done"), width, ButtonKind::primary)) intent = app::Intent{app::Intent::Kind::done, {}, 0, 0};
     return intent;

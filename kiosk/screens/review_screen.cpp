@@ -46,6 +46,7 @@ std::optional<app::Intent> draw_review(ScreenContext& ctx) {
         ImGui::SetCursorPos(ImVec2(row.x, std::max(answer_bottom, ImGui::GetCursorPosY())));
         ImGui::Dummy(ImVec2(width, ctx.margin / 3));
     }
+    if (std::optional<app::Intent> read = read_pages_button(ctx, width)) intent = read;
     end_scrolling_area(ctx);
     if (big_button(ctx, "send", t.text("ui.review.send"), width, ButtonKind::primary)) intent = app::Intent{app::Intent::Kind::send, {}, 0, 0};
     return intent;

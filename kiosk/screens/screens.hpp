@@ -12,6 +12,7 @@ std::optional<app::Intent> draw_education(ScreenContext& ctx);
 std::optional<app::Intent> draw_question(ScreenContext& ctx);
 std::optional<app::Intent> draw_review(ScreenContext& ctx);
 std::optional<app::Intent> draw_result(ScreenContext& ctx);
+std::optional<app::Intent> draw_urgent(ScreenContext& ctx);
 std::optional<app::Intent> draw_idle_overlay(ScreenContext& ctx);
 
 // A number question's display and keypad (inside the question screen).

@@ -15,6 +15,7 @@ std::string view_key(const app::KioskFlow& flow) {
         case app::Screen::review: return "review";
         case app::Screen::welcome: return "welcome";
         case app::Screen::result: return "result";
+        case app::Screen::urgent: return "urgent";
     }
     return {};
 }
@@ -69,6 +70,7 @@ std::optional<app::Intent> draw_kiosk(const app::KioskFlow& flow, double now, co
         case app::Screen::question: intent = draw_question(ctx); break;
         case app::Screen::review: intent = draw_review(ctx); break;
         case app::Screen::result: intent = draw_result(ctx); break;
+        case app::Screen::urgent: intent = draw_urgent(ctx); break;
     }
     ImGui::PopFont();
     ImGui::End();

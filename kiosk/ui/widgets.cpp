@@ -186,4 +186,12 @@ const Theme& theme_for(bool high_contrast) {
     return high_contrast ? contrast : normal;
 }
 
+std::optional<app::Intent> read_pages_button(ScreenContext& ctx, float width) {
+    ImGui::Dummy(ImVec2(width, ctx.margin / 2));
+    if (big_button(ctx, "read_pages", ctx.flow.text().text("ui.question.read_pages"), width - 6, ButtonKind::secondary)) {
+        return app::Intent{app::Intent::Kind::read_pages, {}, 0, 0};
+    }
+    return std::nullopt;
+}
+
 }  // namespace kiosk::ui

@@ -35,4 +35,8 @@ std::optional<app::Intent> top_bar(ScreenContext& ctx, bool with_back, app::Inte
 
 text::MeasureText measure_with(ImFont* font);
 
+// "Read about the treatment", under the answers of a question or the review: the education pages
+// stay reachable after the warning signs.
+std::optional<app::Intent> read_pages_button(ScreenContext& ctx, float width);
+
 }  // namespace kiosk::ui

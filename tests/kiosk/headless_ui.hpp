@@ -89,9 +89,14 @@ public:
         for (int attempt = 0; attempt < 10; ++attempt) {
             idle_frame(flow);
             if (on_screen(id)) return true;
+            // From the lowest answer in view: a finger drags upwards from low on the screen.
             std::string handle;
+            float lowest = -1;
             for (const auto& [target, rect] : state_.targets.all()) {
-                if (target.rfind("option:", 0) == 0) handle = target;
+                if (target.rfind("option:", 0) == 0 && rect.second.y > lowest) {
+                    handle = target;
+                    lowest = rect.second.y;
+                }
             }
             if (handle.empty()) return false;
             drag_from(flow, handle, -200);

@@ -72,6 +72,40 @@ TEST_CASE("bad settings are named with their file, line and column") {
     CHECK(errors_for("locales = [\"en\"\n").size() == 1);  // TOML syntax
 }
 
+TEST_CASE("the urgent screen, the emergency number and staff alerts: defaults, good settings, and each mistake named") {
+    const KioskConfig defaults = default_config("/bundle");
+    CHECK(defaults.urgent_screen_seconds == 600);
+    CHECK(defaults.emergency_number.empty());  // no default number: it differs by country
+    CHECK(defaults.alerts.chime);
+    CHECK(defaults.alerts.command.empty());
+    CHECK_FALSE(defaults.alerts.on_stop);
+
+    kiosk::test::TempDir dir;
+    std::ofstream(dir / "kiosk.toml") << "urgent_screen_seconds = 900\nemergency_number = \"+44 999\"\n"
+                                         "alert_command = [\"/usr/local/bin/page-nurse\", \"--ward\", \"3\"]\n"
+                                         "alert_on_stop = true\nchime = false\nchime_sound = \"/usr/share/sounds/bell.oga\"\n";
+    kiosk::content::Diagnostics d;
+    const auto c = read_config(dir / "kiosk.toml", defaults, d);
+    REQUIRE(c.has_value());
+    CHECK(c->urgent_screen_seconds == 900);
+    CHECK(c->emergency_number == "+44 999");
+    CHECK(c->alerts.command == std::vector<std::string>{"/usr/local/bin/page-nurse", "--ward", "3"});
+    CHECK(c->alerts.on_stop);
+    CHECK_FALSE(c->alerts.chime);
+    CHECK(c->alerts.chime_sound_path == "/usr/share/sounds/bell.oga");
+
+    CHECK(errors_for("urgent_screen_seconds = 30\n") ==
+          std::vector<std::string>{"kiosk.toml:1:25: error: setting 'urgent_screen_seconds' must be a whole number of seconds from 60 to 7200"});
+    CHECK(errors_for("emergency_number = \"call 911\"\n").size() == 1);
+    CHECK(errors_for("emergency_number = 911\n").size() == 1);  // a number, not the text to show
+    CHECK(errors_for("alert_command = \"page-nurse\"\n") ==
+          std::vector<std::string>{"kiosk.toml:1:17: error: setting 'alert_command' must start with the program's absolute path (it is run "
+                                   "without a shell, so no PATH lookup): 'page-nurse'"});
+    CHECK(errors_for("alert_command = [\"/bin/pager\", 3]\n").size() == 1);
+    CHECK(errors_for("alert_command = []\n").size() == 1);
+    CHECK(errors_for("chime = \"yes\"\n") == std::vector<std::string>{"kiosk.toml:1:9: error: setting 'chime' must be true or false"});
+}
+
 TEST_CASE("a TOML syntax error names the configuration file by the path it was given, like every other error") {
     kiosk::test::TempDir dir;
     std::ofstream(dir / "kiosk.toml") << "locales = [\"en\"\n";

@@ -109,15 +109,15 @@ TEST_CASE("the kiosk program plays a full flagged screening with no window, in e
 }
 
 TEST_CASE("the shipped urgent-and-idle scripts play to the end and store one urgent submission") {
-    for (const char* tag : {"en", "ar"}) {
+    for (const char* tag : {"en", "es", "ar", "zh-Hans"}) {
         CAPTURE(tag);
         TempDir dir;
         HeadlessPlatform platform;
         CHECK(play_shipped_script(std::string("urgent-and-idle-") + tag, platform, dir));
         const auto queue = flagged(dir);
         REQUIRE(queue.size() == 1);  // the second patient, who walked away, sent nothing
-        CHECK(queue.front().severity == 4);  // urgent: chest pain right now
-        CHECK(platform.screenshots.size() == 6);
+        CHECK(queue.front().severity == 4);  // urgent: chest pain right now, stored at the first Next
+        CHECK(platform.screenshots.size() == 8);
     }
 }
 
@@ -279,7 +279,7 @@ TEST_CASE("a script taps by the words a patient reads, and says so when the word
     TempDir dir;
     HeadlessPlatform platform;
     // Spanish words on Spanish screens; "Cambiar" (change) is on every answer of the review.
-    std::string taps = "tap \"Español\"\ntap \"Empezar\"\n";
+    std::string taps = "tap \"Español\"\ntap \"Empezar\"\ntap \"Ninguno de estos\"\ntap \"Siguiente\"\n";
     for (int page = 0; page < 9; ++page) taps += "tap \"Siguiente\"\n";
     const auto script = write_file(dir / "words.script", taps + "shot first-question\n");
     CHECK(run_kiosk(with_script(options_in(dir), script, dir), platform) == 0);
@@ -325,7 +325,7 @@ TEST_CASE("a screen that changes size mid-visit gets fonts at its new scale, and
     TempDir dir;
     HeadlessPlatform platform;
     platform.resize_at = {std::pair{12, ImVec2(1280, 720)}};  // a smaller landscape screen, after welcome
-    const auto script = write_file(dir / "resize.script", "shot welcome\ntap start\ntap next\ntap back\ntap next\nshot page\n");
+    const auto script = write_file(dir / "resize.script", "shot welcome\ntap start\ntap option:none\ntap next\ntap next\ntap back\ntap next\nshot page\n");
     std::string failure;
     CHECK(run_kiosk(with_script(options_in(dir), script, dir), platform, &failure) == 0);
     CHECK(failure.empty());

@@ -1,5 +1,6 @@
 // The real patient screens, tapped by widget id with no window: a whole visit in every shipped
-// language, drag-scroll that does not press, back navigation, the idle wipe, and hidden answers.
+// language, the urgent screen, drag-scroll that does not press, back navigation, Skip reading,
+// the idle wipe, and hidden answers.
 #include <doctest/doctest.h>
 
 #include <map>
@@ -20,10 +21,11 @@ namespace {
 const kiosk::screening::KioskBundle& shipped() { return kiosk::test::shipped_bundle(); }
 
 const std::map<std::string, std::string> answers = {
-    {"symptoms_now", "none"}, {"adult", "yes"},         {"pregnant", "no"},        {"breastfeeding", "no"},
-    {"heart", "heart_damage"}, {"kidney", "no"},        {"neuromuscular", "none"}, {"medicines", "digoxin"},
-    {"prior_reaction", "no"}, {"diabetes", "no"},       {"oral_magnesium", "no"},  {"ate_today", "yes"},
-    {"drank_water", "yes"}};
+    {"symptoms_now", "none"},   {"adult", "yes"},           {"older_adult", "no"},     {"pregnant", "no"},
+    {"breastfeeding", "no"},    {"heart", "heart_damage"},  {"kidney", "no"},          {"neuromuscular", "none"},
+    {"medicines", "digoxin"},   {"low_blood_pressure", "no"}, {"allergies", "none"},   {"other_magnesium", "none"},
+    {"unwell_today", "none"},   {"prior_reaction", "no"},   {"needle_fainting", "no"}, {"diabetes", "no"},
+    {"oral_magnesium", "no"},   {"ate_today", "yes"},       {"drank_water", "yes"}};
 
 struct Kiosk {
     // `faulty_disk`: the store sits on the test VFS, so that a test can make the disk fail.
@@ -40,11 +42,15 @@ struct Kiosk {
         const auto q = flow.session().current_question();
         return q ? shipped().screening.questionnaire.questions[*q].id : std::string();
     }
-    // Taps Start, every page and every question (answering those `given` names) up to the review.
-    void walk_to_review(const std::map<std::string, std::string>& given = answers) {
+    // Taps Start, every question (answering those `given` names) and, after the warning signs,
+    // every page (or "skip") up to the review.
+    void walk_to_review(const std::map<std::string, std::string>& given = answers, bool read = true) {
         REQUIRE(tap("start"));
-        while (flow.screen() == Screen::education) REQUIRE(tap("next"));
-        while (flow.screen() == Screen::question) {
+        while (flow.screen() == Screen::question || flow.screen() == Screen::education) {
+            if (flow.screen() == Screen::education) {
+                REQUIRE(tap(read ? "next" : "skip"));
+                continue;
+            }
             const auto it = given.find(question());
             if (it != given.end()) REQUIRE(tap("option:" + it->second));
             REQUIRE(tap("next"));
@@ -62,7 +68,7 @@ TEST_CASE("a patient taps from welcome to result in every shipped language, in p
         Kiosk k(size);
         REQUIRE(k.tap(std::string("lang:") + tag));
         CHECK(k.flow.text().locale().tag == tag);
-        k.walk_to_review();
+        k.walk_to_review(answers, size.x > size.y);  // reads every page in landscape, skips them in portrait
         CHECK(k.ui.on_screen("edit:symptoms_now"));  // the first answer, with its "change" button
         REQUIRE(k.tap("send"));
         REQUIRE(k.flow.screen() == Screen::result);
@@ -99,7 +105,6 @@ TEST_CASE("the language picker reads in the screen's direction, and is not there
 TEST_CASE("a drag that starts on an answer button scrolls and does not press it") {
     Kiosk k;
     k.tap("start");
-    while (k.flow.screen() == Screen::education) k.tap("next");
     REQUIRE(k.question() == "symptoms_now");
     // 40 px: past the drag threshold but still over the 96-px button, where a release would press it.
     const auto intent = k.ui.drag_from(k.flow, "option:chest_pain", -40);
@@ -113,16 +118,26 @@ TEST_CASE("a drag that starts on an answer button scrolls and does not press it"
 TEST_CASE("'Next' does nothing until a required question is answered; back goes to the previous screen") {
     Kiosk k;
     k.tap("start");
-    CHECK(k.flow.page() == 0);
-    k.tap("next");
-    CHECK(k.flow.page() == 1);
-    k.tap("back");
-    CHECK(k.flow.page() == 0);
-    while (k.flow.screen() == Screen::education) k.tap("next");
+    CHECK(k.flow.screen() == Screen::question);  // the warning signs first
+    CHECK_FALSE(k.ui.on_screen("read_pages"));   // and nothing to read before them
     k.tap("next");  // nothing chosen
     CHECK(k.question() == "symptoms_now");
     k.tap("option:none");
     k.tap("next");
+    REQUIRE(k.flow.screen() == Screen::education);
+    CHECK(k.flow.page() == 0);
+    CHECK(k.ui.on_screen("skip"));
+    k.tap("next");
+    CHECK(k.flow.page() == 1);
+    k.tap("back");
+    CHECK(k.flow.page() == 0);
+    k.tap("back");
+    CHECK(k.question() == "symptoms_now");
+    k.tap("next");
+    CHECK(k.question() == "adult");  // the pages were offered once; they stay one tap away
+    CHECK(k.tap("read_pages"));
+    CHECK(k.flow.screen() == Screen::education);
+    CHECK(k.tap("skip"));  // "Back to the questions"
     CHECK(k.question() == "adult");
     k.tap("back");
     CHECK(k.question() == "symptoms_now");
@@ -131,8 +146,10 @@ TEST_CASE("'Next' does nothing until a required question is answered; back goes 
 TEST_CASE("answers to a question that becomes hidden are dropped, on screen too") {
     Kiosk k;
     k.tap("start");
-    while (k.flow.screen() == Screen::education) k.tap("next");
-    for (const char* option : {"option:none", "option:yes", "option:no", "option:yes"}) {
+    k.tap("option:none");
+    k.tap("next");
+    k.tap("skip");
+    for (const char* option : {"option:yes", "option:no", "option:no", "option:yes"}) {
         k.tap(option);
         k.tap("next");
     }
@@ -151,8 +168,10 @@ TEST_CASE("left alone, the screen asks 'are you still there?', then wipes everyt
     Kiosk k;
     k.tap("lang:es");
     k.tap("start");
-    while (k.flow.screen() == Screen::education) k.tap("next");
-    k.tap("option:chest_pain");
+    k.tap("option:none");
+    k.tap("next");
+    k.tap("skip");
+    k.tap("option:yes");
     k.ui.advance(k.config.idle_timeout_seconds + 1);
     k.ui.idle_frame(k.flow);
     k.ui.idle_frame(k.flow);  // Dear ImGui sizes a new auto-fit window in its first frame, unseen
@@ -209,7 +228,6 @@ TEST_CASE("the 'are you still there?' question is drawn above the dimmed screen,
 TEST_CASE("a patient who only drags a page to read it is not asked 'are you still there?'") {
     Kiosk k;
     k.tap("start");
-    while (k.flow.screen() == Screen::education) k.tap("next");
     k.ui.advance(k.config.idle_timeout_seconds - 10);
     CHECK_FALSE(k.ui.drag_from(k.flow, "option:chest_pain", -40).has_value());  // reads, presses nothing
     k.ui.advance(20);
@@ -222,20 +240,37 @@ TEST_CASE("a patient who only drags a page to read it is not asked 'are you stil
     CHECK(k.ui.on_screen("still_here"));  // and when the finger is gone, the timer runs again
 }
 
-TEST_CASE("an urgent result says 'go to the front desk now' and never 'please wait to be called'") {
-    for (const char* symptom : {"chest_pain", "none"}) {
-        CAPTURE(std::string(symptom));
+TEST_CASE("a warning sign, then Next, shows the urgent screen at once in every language: stay seated, the ticket, no way out") {
+    for (const char* tag : {"en", "es", "ar", "zh-Hans"}) for (const char* number : {"", "112"}) {
+        CAPTURE(std::string(tag));
+        CAPTURE(std::string(number));
         Kiosk k;
-        std::map<std::string, std::string> given = answers;
-        given["symptoms_now"] = symptom;
-        k.walk_to_review(given);
-        REQUIRE(k.tap("send"));
-        k.ui.idle_frame(k.flow);
-        const bool urgent = std::string(symptom) == "chest_pain";
-        CHECK((k.flow.result()->severity == kiosk::screening::Severity::urgent) == urgent);
+        k.config.emergency_number = number;
+        KioskFlow flow{shipped(), k.store, k.config, 0};
+        REQUIRE(k.ui.tap(flow, std::string("lang:") + tag));
+        REQUIRE(k.ui.tap(flow, "start"));
+        REQUIRE(k.ui.tap(flow, "option:chest_pain"));
+        REQUIRE(k.ui.tap(flow, "next"));
+        REQUIRE(flow.screen() == Screen::urgent);
+        k.ui.idle_frame(flow);
+        CHECK(k.store.connection().query_int("SELECT severity FROM submissions") == 4);
         const kiosk::text::TextLayoutCache& drawn = k.ui.state().layout;
-        CHECK(drawn.holds_text(k.flow.text().text("ui.result.go_to_desk_now")) == urgent);
-        CHECK(drawn.holds_text(k.flow.text().text("ui.result.staff_will_talk")) == !urgent);
+        const kiosk::content::LocalizedText& t = flow.text();
+        CHECK(drawn.holds_text(t.text("ui.urgent.title")));
+        CHECK(drawn.holds_text(t.text("ui.urgent.raise_hand")));
+        const std::vector<kiosk::content::MessageArgument> ticket = {{"ticket", flow.result()->ticket}};
+        CHECK(drawn.holds_text(t.text("ui.result.ticket", ticket)));
+        const std::vector<kiosk::content::MessageArgument> call = {{"number", std::string(number)}};
+        CHECK(drawn.holds_text(*number ? t.text("ui.urgent.if_worse_call", call) : t.text("ui.urgent.if_worse")));
+        // Nothing that sends a patient who may faint anywhere, nor "wait to be called".
+        CHECK_FALSE(drawn.holds_text(t.text("ui.result.staff_will_talk")));
+        CHECK_FALSE(k.ui.on_screen("done"));
+        CHECK_FALSE(k.ui.on_screen("back"));
+        k.ui.advance(k.config.idle_timeout_seconds + k.config.idle_countdown_seconds + 5);
+        k.ui.idle_frame(flow);
+        k.ui.idle_frame(flow);
+        CHECK(flow.screen() == Screen::urgent);  // idle never wipes it
+        CHECK_FALSE(k.ui.on_screen("still_here"));
     }
 }
 
@@ -258,7 +293,7 @@ TEST_CASE("a screen longer than the kiosk shows that there is more below, until 
     CHECK_FALSE(k.ui.state().more_below);  // the welcome screen fits
     k.walk_to_review();
     k.ui.idle_frame(k.flow);
-    CHECK(k.ui.state().more_below);  // thirteen answers do not fit on 1920 px
+    CHECK(k.ui.state().more_below);  // nineteen answers do not fit on 1920 px
     for (int drag = 0; drag < 20 && k.ui.state().more_below; ++drag) {
         std::string handle;
         for (const auto& [target, rect] : k.ui.state().targets.all()) {
@@ -318,8 +353,11 @@ TEST_CASE("an answer scrolled out of view is no tap target until a drag brings i
     Kiosk k(ImVec2(1280, 720));
     k.tap("larger_text");
     k.tap("start");
-    while (k.flow.screen() == Screen::education) k.tap("next");
-    while (k.flow.screen() == Screen::question && k.question() != "medicines") {
+    while ((k.flow.screen() == Screen::question || k.flow.screen() == Screen::education) && k.question() != "medicines") {
+        if (k.flow.screen() == Screen::education) {
+            REQUIRE(k.tap("skip"));
+            continue;
+        }
         const auto it = answers.find(k.question());
         if (it != answers.end()) REQUIRE((k.ui.scroll_to(k.flow, "option:" + it->second) && k.tap("option:" + it->second)));
         REQUIRE(k.tap("next"));
