@@ -29,14 +29,16 @@ for tag in en ar; do
     --database "build/release/screenshot-run/kiosk-$tag-landscape.db" \
     --screenshot "$shots/$tag-landscape" --script "tests/kiosk/scripts/tour-$tag.script" > /dev/null
 done
-# What only some patients see: the urgent result, then "are you still there?" and the wipe.
-for tag in en ar; do
+# What only some patients see: a warning sign ends the visit at once (the urgent screen, still
+# there after 5 minutes of no touch), then "are you still there?" and the wipe.
+for tag in en es ar zh-Hans; do
   xvfb-run -a -s "-screen 0 1080x1920x24" ./build/release/kiosk/kiosk \
     --database "build/release/screenshot-run/kiosk-$tag-urgent.db" \
     --screenshot "$shots/$tag-urgent-and-idle" --script "tests/kiosk/scripts/urgent-and-idle-$tag.script" > /dev/null
 done
 echo "No display here: the kiosk ran under Xvfb (1080x1920) through a full flagged screening in"
-echo "en, es, ar and zh-Hans, and at 1920x1080 in en and ar; then through an urgent screening and"
-echo "an idle wipe in en and ar. Its screenshots are in $shots/<language>/,"
+echo "en, es, ar and zh-Hans, and at 1920x1080 in en and ar; then through a warning sign that ends"
+echo "the visit at once (the urgent screen) and an idle wipe in each language. Its screenshots are"
+echo "in $shots/<language>/,"
 echo "$shots/<language>-landscape/ and $shots/<language>-urgent-and-idle/:"
 for dir in "$shots"/*/; do echo "  $dir ($(ls "$dir" | wc -l) screens)"; done

@@ -26,9 +26,10 @@ std::optional<app::Intent> draw_question(ScreenContext& ctx) {
     const screening::Answer& answer = session.answer(index);
     if (q.type == screening::QuestionType::number) intent = draw_number_entry(ctx, q, width);
     // Landscape: two answers side by side (in reading order, mirrored in right-to-left locales),
-    // so that a long list fits without scrolling. A little narrower than the scrolling area, so
-    // that its edge does not clip the border.
-    const std::size_t per_row = ctx.landscape && q.options.size() > 2 ? 2 : 1;
+    // three for a long list (the nine warning signs: "None of these" must not need a scroll), so
+    // that a long list fits without scrolling. A little narrower than the scrolling area, so that
+    // its edge does not clip the border.
+    const std::size_t per_row = !ctx.landscape || q.options.size() <= 2 ? 1 : q.options.size() > 6 ? 3 : 2;
     const float gap = ctx.margin / 2;
     const float button = (width - 6 - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
     for (std::size_t row = 0; row < q.options.size(); row += per_row) {

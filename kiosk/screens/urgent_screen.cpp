@@ -46,7 +46,7 @@ std::optional<app::Intent> draw_urgent(ScreenContext& ctx) {
     // wrong one is worse than none.
     const std::string& number = ctx.flow.emergency_number();
     const std::vector<content::MessageArgument> call = {{"number", number}};
-    paragraph(ctx, number.empty() ? t.text("ui.urgent.if_worse") : t.text("ui.urgent.if_worse_call", call), ctx.fonts.body, width,
+    paragraph(ctx, number.empty() ? t.text("ui.urgent.if_worse") : t.text("ui.urgent.if_worse_call", call), ctx.fonts.heading, width,
               ctx.theme.text);
     return intent;
 }
