@@ -90,12 +90,10 @@ bool Condition::evaluate(const AnswerSet& answers, std::vector<std::size_t>* cit
     return result;
 }
 
-std::vector<std::size_t> Condition::questions() const {
-    std::vector<std::size_t> out;
-    collect_questions(root_, out);
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
+Condition::Condition(ConditionNode root, std::string text) : root_(std::move(root)), text_(std::move(text)) {
+    collect_questions(root_, questions_);
+    std::sort(questions_.begin(), questions_.end());
+    questions_.erase(std::unique(questions_.begin(), questions_.end()), questions_.end());
 }
 
 void Condition::collect_options(std::vector<std::uint64_t>& per_question) const { collect_option_bits(root_, per_question); }

@@ -40,14 +40,15 @@ struct ConditionNode {
 class Condition {
 public:
     Condition() = default;
-    Condition(ConditionNode root, std::string text) : root_(std::move(root)), text_(std::move(text)) {}
+    Condition(ConditionNode root, std::string text);
 
     // True when the answers meet the condition. `cited` (optional) receives the questions whose
     // answers made it true, for staff to read why a rule fired.
     bool evaluate(const AnswerSet& answers, std::vector<std::size_t>* cited = nullptr) const;
 
-    // Every question the condition reads, sorted and unique.
-    std::vector<std::size_t> questions() const;
+    // Every question the condition reads, sorted and unique (found once, when parsed: routing asks
+    // it for every rule when it must decide what an unanswered question is read as).
+    const std::vector<std::size_t>& questions() const { return questions_; }
     // Every (question, option bits) the condition names, for "option used by no rule".
     void collect_options(std::vector<std::uint64_t>& per_question) const;
 
@@ -57,6 +58,7 @@ public:
 private:
     ConditionNode root_;
     std::string text_;
+    std::vector<std::size_t> questions_;
 };
 
 struct ConditionError {

@@ -45,7 +45,7 @@ namespace {
 
 bool reads_only_asked(const Rule& rule, std::size_t asked) {
     if (asked == SIZE_MAX) return true;
-    const std::vector<std::size_t> read = rule.when.questions();
+    const std::vector<std::size_t>& read = rule.when.questions();
     return std::all_of(read.begin(), read.end(), [&](std::size_t q) { return q < asked; });
 }
 
@@ -55,7 +55,7 @@ Severity highest_fired_reading(const ScreeningContent& content, const AnswerSet&
     Severity highest = Severity::none;
     for (const Rule& rule : content.rules) {
         if (rule.severity <= highest || !reads_only_asked(rule, asked)) continue;
-        const std::vector<std::size_t> read = rule.when.questions();
+        const std::vector<std::size_t>& read = rule.when.questions();
         if (std::binary_search(read.begin(), read.end(), question) && rule.when.evaluate(answers)) highest = rule.severity;
     }
     return highest;

@@ -30,17 +30,21 @@ void run(benchmark::State& state, const AnswerSet& a) {
 }
 
 void BM_RouteNothingFlagged(benchmark::State& state) {
-    run(state, answers(R"({"symptoms_now": ["none"], "adult": "yes", "pregnant": "no", "breastfeeding": "no",
-        "heart": ["none"], "kidney": "no", "neuromuscular": ["none"], "medicines": ["none"], "prior_reaction": "no",
-        "diabetes": "no", "oral_magnesium": "no", "ate_today": "yes", "drank_water": "yes", "concerns": ["sleep"]})"));
+    run(state, answers(R"({"symptoms_now": ["none"], "adult": "yes", "older_adult": "no", "pregnant": "no", "breastfeeding": "no",
+        "heart": ["none"], "kidney": "no", "neuromuscular": ["none"], "medicines": ["none"], "low_blood_pressure": "no",
+        "allergies": ["none"], "other_magnesium": ["none"], "unwell_today": ["none"], "prior_reaction": "no",
+        "needle_fainting": "no", "diabetes": "no", "oral_magnesium": "no", "ate_today": "yes", "drank_water": "yes",
+        "concerns": ["sleep"]})"));
 }
 BENCHMARK(BM_RouteNothingFlagged);
 
 void BM_RouteSeveralRulesFire(benchmark::State& state) {
-    run(state, answers(R"({"symptoms_now": ["chest_pain"], "adult": "yes", "pregnant": "not_sure", "breastfeeding": "yes",
-        "heart": ["heart_block", "pacemaker"], "kidney": "mild_or_moderate", "neuromuscular": ["not_sure"],
-        "medicines": ["digoxin", "opioid_or_sedative"], "prior_reaction": "not_sure", "diabetes": "yes",
-        "oral_magnesium": "yes", "ate_today": "no", "drank_water": "no", "concerns": ["anxiety"]})"));
+    run(state, answers(R"({"symptoms_now": ["chest_pain"], "adult": "yes", "older_adult": "yes", "pregnant": "not_sure",
+        "breastfeeding": "yes", "heart": ["heart_block", "pacemaker"], "kidney": "mild_or_moderate", "neuromuscular": ["not_sure"],
+        "medicines": ["digoxin", "opioid_or_sedative"], "low_blood_pressure": "yes", "allergies": ["latex_or_tape"],
+        "other_magnesium": ["not_sure"], "unwell_today": ["fever_or_infection"], "prior_reaction": "not_sure",
+        "needle_fainting": "yes", "diabetes": "yes", "oral_magnesium": "yes", "ate_today": "no", "drank_water": "no",
+        "concerns": ["anxiety"]})"));
 }
 BENCHMARK(BM_RouteSeveralRulesFire);
 
