@@ -184,7 +184,7 @@ void KioskFlow::store_and_show(const screening::RoutingDecision& decision, doubl
     result_ = ResultView{out.ticket, decision.severity, out.stored, {}};
     for (const screening::FiredRule& f : decision.fired) {
         if (std::find(result_->message_keys.begin(), result_->message_keys.end(), f.patient_message_key) == result_->message_keys.end())
-            result_->message_keys.push_back(f.patient_message_key);
+            result_->message_keys.emplace_back(f.patient_message_key);
     }
     // The answers leave the screen and memory as soon as they are safe (or queued in the store).
     session_.wipe();

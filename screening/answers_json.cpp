@@ -120,8 +120,10 @@ json answer_to_json(const CitedAnswer& a, const Questionnaire& questionnaire) {
     if (!a.answered) return nullptr;
     if (a.number) return *a.number;
     const auto index = questionnaire.index_of(a.question);
-    if (index && questionnaire.questions[*index].type != QuestionType::multiple && a.options.size() == 1) return a.options.front();
-    return a.options;
+    if (index && questionnaire.questions[*index].type != QuestionType::multiple && a.options.size() == 1) return std::string(a.options.front());
+    json options = json::array();
+    for (const std::string_view o : a.options) options.push_back(std::string(o));
+    return options;
 }
 
 }  // namespace
@@ -156,11 +158,12 @@ nlohmann::ordered_json answers_to_json(const AnswerSet& answers, const Questionn
     nlohmann::ordered_json out = nlohmann::ordered_json::object();
     for (std::size_t i = 0; i < answers.size() && i < questionnaire.questions.size(); ++i) {
         if (!answers[i].given) continue;
-        const CitedAnswer cited{questionnaire.questions[i].id, chosen_options(questionnaire, i, answers[i]),
+        const std::vector<std::string> chosen = chosen_options(questionnaire, i, answers[i]);
+        const CitedAnswer cited{questionnaire.questions[i].id, {chosen.begin(), chosen.end()},
                                 questionnaire.questions[i].type == QuestionType::number ? std::optional<double>(answers[i].number)
                                                                                         : std::nullopt,
                                 true};
-        out[cited.question] = nlohmann::ordered_json(answer_to_json(cited, questionnaire));
+        out[std::string(cited.question)] = nlohmann::ordered_json(answer_to_json(cited, questionnaire));
     }
     return out;
 }
@@ -170,7 +173,7 @@ nlohmann::ordered_json decision_to_json(const RoutingDecision& decision, const Q
     ordered fired = ordered::array();
     for (const FiredRule& f : decision.fired) {
         ordered answers = ordered::object();
-        for (const CitedAnswer& a : f.answers) answers[a.question] = ordered(answer_to_json(a, questionnaire));
+        for (const CitedAnswer& a : f.answers) answers[std::string(a.question)] = ordered(answer_to_json(a, questionnaire));
         fired.push_back(ordered{{"rule", f.rule_id},
                          {"severity", severity_name(f.severity)},
                          {"answers", answers},

@@ -130,9 +130,9 @@ store::NewSubmission PatientSession::submission(const RoutingDecision& decision,
         nlohmann::ordered_json cited_json = answers_to_json(cited, content_.questionnaire);
         // An unanswered safety question is part of the reason: it is recorded as null.
         for (const CitedAnswer& c : f.answers) {
-            if (!c.answered) cited_json[c.question] = nullptr;
+            if (!c.answered) cited_json[std::string(c.question)] = nullptr;
         }
-        s.fired.push_back({f.rule_id, static_cast<int>(f.severity), cited_json.dump(), f.source});
+        s.fired.push_back({std::string(f.rule_id), static_cast<int>(f.severity), cited_json.dump(), std::string(f.source)});
     }
     return s;
 }

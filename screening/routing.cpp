@@ -1,6 +1,7 @@
 #include "routing.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace kiosk::screening {
 
@@ -12,7 +13,12 @@ CitedAnswer cite(const Questionnaire& questionnaire, std::size_t question, const
     c.answered = answer.given;
     if (!answer.given) return c;
     if (questionnaire.questions[question].type == QuestionType::number) c.number = answer.number;
-    else c.options = chosen_options(questionnaire, question, answer);
+    else {
+        const Question& q = questionnaire.questions[question];
+        for (std::size_t i = 0; i < q.options.size(); ++i) {
+            if (answer.options & (std::uint64_t{1} << i)) c.options.emplace_back(q.options[i]);
+        }
+    }
     return c;
 }
 
@@ -65,6 +71,14 @@ Severity highest_fired_reading(const ScreeningContent& content, const AnswerSet&
 // otherwise the option whose rules raise the highest severity given the other answers (greedy, in
 // questionnaire order; ties keep the first option). Marked `assumed` so that unanswered() and
 // not_known() still hold.
+bool needs_assumptions(const ScreeningContent& content, const AnswerSet& answers, const std::vector<bool>& visible, std::size_t asked) {
+    for (std::size_t i = 0; i < answers.size() && i < asked; ++i) {
+        const Question& q = content.questionnaire.questions[i];
+        if (q.safety && visible[i] && !answers[i].given && q.type != QuestionType::number) return true;
+    }
+    return false;
+}
+
 void assume_unanswered_safety_answers(const ScreeningContent& content, AnswerSet& answers, const std::vector<bool>& visible,
                                       std::size_t asked) {
     const Questionnaire& questionnaire = content.questionnaire;
@@ -103,9 +117,14 @@ RoutingDecision route(const ScreeningContent& content, AnswerSet answers, std::s
     for (std::size_t i = 0; i < answers.size(); ++i) {
         if (!visible[i] || i >= asked) answers[i] = Answer{};
     }
-    // Staff read the answers as given: an assumed answer is cited as unanswered.
-    const AnswerSet given = answers;
-    assume_unanswered_safety_answers(content, answers, visible, asked);
+    // Staff read the answers as given: an assumed answer is cited as unanswered. (A copy only when
+    // something is assumed: most visits answer everything.)
+    std::optional<AnswerSet> as_given;
+    if (needs_assumptions(content, answers, visible, asked)) {
+        as_given = answers;
+        assume_unanswered_safety_answers(content, answers, visible, asked);
+    }
+    const AnswerSet& given = as_given ? *as_given : answers;
 
     RoutingDecision decision;
     decision.content_version = content.content_version;
@@ -126,14 +145,16 @@ RoutingDecision route(const ScreeningContent& content, AnswerSet answers, std::s
     // The kiosk's promise, whatever the rules say: an unanswered or "not sure" safety question is
     // never taken as "no".
     const UnknownSafetyAnswerRule& net = content.unknown_safety_answer;
-    FiredRule unknown{unknown_safety_answer_rule_id, std::max(net.severity, Severity::caution), {}, net.patient_message_key,
-                      net.staff_rationale_key, net.source};
+    FiredRule* unknown = nullptr;
     for (std::size_t i = 0; i < questionnaire.questions.size() && i < asked; ++i) {
         if (questionnaire.questions[i].safety && visible[i] && !covered[i] && answer_not_known(questionnaire, i, given[i])) {
-            unknown.answers.push_back(cite(questionnaire, i, given[i]));
+            if (!unknown) {
+                unknown = &decision.fired.emplace_back(FiredRule{unknown_safety_answer_rule_id, std::max(net.severity, Severity::caution), {},
+                                                                 net.patient_message_key, net.staff_rationale_key, net.source});
+            }
+            unknown->answers.push_back(cite(questionnaire, i, given[i]));
         }
     }
-    if (!unknown.answers.empty()) decision.fired.push_back(std::move(unknown));
 
     std::stable_sort(decision.fired.begin(), decision.fired.end(),
                      [](const FiredRule& a, const FiredRule& b) { return a.severity > b.severity; });

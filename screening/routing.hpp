@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "answers.hpp"
@@ -12,21 +13,23 @@
 
 namespace kiosk::screening {
 
-// One answer that made a rule fire, as staff will read it.
+// One answer that made a rule fire, as staff will read it. Ids view the questionnaire's strings.
 struct CitedAnswer {
-    std::string question;
-    std::vector<std::string> options;  // choice questions (empty when unanswered)
+    std::string_view question;
+    std::vector<std::string_view> options;  // choice questions (empty when unanswered)
     std::optional<double> number;      // number questions
     bool answered = false;
 };
 
+// The ids, keys and source view the rule's strings in the ScreeningContent: valid while it lives
+// (routing copies no text, so that a questionnaire that fires many rules still routes fast).
 struct FiredRule {
-    std::string rule_id;
+    std::string_view rule_id;
     Severity severity = Severity::info;
     std::vector<CitedAnswer> answers;
-    std::string patient_message_key;
-    std::string staff_rationale_key;
-    std::string source;  // where the rule comes from, for staff and exports
+    std::string_view patient_message_key;
+    std::string_view staff_rationale_key;
+    std::string_view source;  // where the rule comes from, for staff and exports
 };
 
 struct RoutingDecision {

@@ -73,8 +73,8 @@ ScenarioResult run_scenario_file(const std::filesystem::path& file, const Screen
     const RoutingDecision decision = route(content, read.answers);
     std::vector<std::string> fired;
     for (const FiredRule& f : decision.fired) {
-        fired.push_back(f.rule_id);
-        result.rules_fired.insert(f.rule_id);
+        fired.emplace_back(f.rule_id);
+        result.rules_fired.emplace(f.rule_id);
     }
     std::sort(fired.begin(), fired.end());
     const std::string expected_severity = expect.value("severity", std::string("?"));

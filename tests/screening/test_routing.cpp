@@ -39,7 +39,7 @@ ScreeningContent fixture_content() {
 
 std::vector<std::string> ids(const RoutingDecision& d) {
     std::vector<std::string> out;
-    for (const FiredRule& f : d.fired) out.push_back(f.rule_id);
+    for (const FiredRule& f : d.fired) out.emplace_back(f.rule_id);
     return out;
 }
 
@@ -80,7 +80,7 @@ TEST_CASE("the outcome is the highest severity fired; each fired rule cites its 
     REQUIRE(d.fired[0].answers.size() == 1);
     CHECK(d.fired[0].answers[0].question == "temperature");
     CHECK(*d.fired[0].answers[0].number == 39.2);
-    CHECK(d.fired[1].answers[0].options == std::vector<std::string>{"back"});
+    CHECK(d.fired[1].answers[0].options == std::vector<std::string_view>{"back"});
     CHECK(d.content_version == "test");
 }
 
@@ -104,7 +104,7 @@ TEST_CASE("an unanswered or 'not sure' safety question raises at least caution, 
     d = route(c, a);
     CHECK(d.severity == Severity::caution);
     REQUIRE(d.fired.size() == 1);
-    CHECK(d.fired[0].answers[0].options == std::vector<std::string>{"not_sure"});
+    CHECK(d.fired[0].answers[0].options == std::vector<std::string_view>{"not_sure"});
 }
 
 TEST_CASE("an unanswered safety question is never routed lower than 'not sure', nor a yes/no without it lower than its risky answer") {
