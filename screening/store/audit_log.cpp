@@ -35,6 +35,10 @@ std::string_view audit_event_name(AuditEvent e) {
     switch (e) {
         case AuditEvent::staff_sign_in: return "staff_sign_in";
         case AuditEvent::alert_failed: return "alert_failed";
+        case AuditEvent::staff_signed_out: return "staff_signed_out";
+        case AuditEvent::staff_unlocked: return "staff_unlocked";
+        case AuditEvent::pin_reset: return "pin_reset";
+        case AuditEvent::plan_checked: return "plan_checked";
         case AuditEvent::pin_failed: return "pin_failed";
         case AuditEvent::staff_locked_out: return "staff_locked_out";
         case AuditEvent::submission_viewed: return "submission_viewed";

@@ -22,6 +22,10 @@ enum class AuditEvent {
     store_fault,
     database_recovered,
     alert_failed,  // a staff alert (chime or alert_command) did not reach staff
+    staff_signed_out,
+    staff_unlocked,
+    pin_reset,
+    plan_checked,
 };
 
 std::string_view audit_event_name(AuditEvent e);

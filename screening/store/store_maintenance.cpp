@@ -100,57 +100,6 @@ StoreStats SubmissionStore::stats() {
     return s;
 }
 
-std::optional<SqliteError> SubmissionStore::add_staff(std::string_view name, std::string_view pin) {
-    char hash[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str(hash, pin.data(), pin.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
-        return SqliteError{SQLITE_NOMEM, "not enough memory to hash the PIN"};
-    }
-    SqliteError error;
-    auto insert = db_.prepare("INSERT INTO staff (name, pin_hash) VALUES (?, ?)", error);
-    if (!insert) return error;
-    if (insert->bind(1, name).bind(2, std::string_view(hash)).step() != SQLITE_DONE) return db_.last_error("adding a staff account");
-    return std::nullopt;
-}
-
-SubmissionStore::SignIn SubmissionStore::sign_in(std::string_view name, std::string_view pin) {
-    constexpr int attempts_before_lockout = 5;
-    SqliteError error;
-    auto q = db_.prepare("SELECT id, pin_hash, failed_attempts, COALESCE(locked_until, '') FROM staff WHERE name = ?", error);
-    if (!q) return SignIn::fault;
-    q->bind(1, name);
-    if (q->step() != SQLITE_ROW) {
-        append_audit(db_, now(), AuditEvent::pin_failed, name, std::nullopt, "no such staff account");
-        return SignIn::unknown_staff;
-    }
-    const std::int64_t id = q->column_int(0);
-    const std::string hash = q->column_text(1);
-    const std::int64_t failed = q->column_int(2);
-    const std::string locked_until = q->column_text(3);
-    if (!locked_until.empty() && locked_until > now()) {
-        append_audit(db_, now(), AuditEvent::pin_failed, name, std::nullopt, "account locked until " + locked_until);
-        return SignIn::locked;
-    }
-    auto update = db_.prepare("UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE id = ?", error);
-    if (!update) return SignIn::fault;
-    if (crypto_pwhash_str_verify(hash.c_str(), pin.data(), pin.size()) == 0) {
-        update->bind(1, std::int64_t{0}).bind_null(2).bind(3, id).step();
-        append_audit(db_, now(), AuditEvent::staff_sign_in, name, std::nullopt, "");
-        return SignIn::ok;
-    }
-    const bool lock = failed + 1 >= attempts_before_lockout;
-    update->bind(1, lock ? std::int64_t{0} : failed + 1);
-    if (lock) {
-        const std::string until = db_.query_text("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', '" + now() + "', '+5 minutes')").value_or(now());
-        update->bind(2, until);
-        append_audit(db_, now(), AuditEvent::staff_locked_out, name, std::nullopt, "locked until " + until);
-    } else {
-        update->bind_null(2);
-    }
-    update->bind(3, id).step();
-    append_audit(db_, now(), AuditEvent::pin_failed, name, std::nullopt, "wrong PIN");
-    return SignIn::wrong_pin;
-}
-
 void SubmissionStore::record_alert_failure(std::string_view ticket, std::string_view channel, std::string_view detail) {
     const std::string what = "ticket " + std::string(ticket) + ", " + std::string(channel) + ": " + std::string(detail);
     if (auto e = append_audit(db_, now(), AuditEvent::alert_failed, "kiosk", std::nullopt, what)) record_fault(*e);

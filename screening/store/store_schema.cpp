@@ -74,6 +74,16 @@ constexpr std::array<const char*, current_schema_version> migrations = {
     R"sql(
     ALTER TABLE fired_rules ADD COLUMN source TEXT NOT NULL DEFAULT '';
     )sql",
+    // 5: the staff mode. Staff sign in with a number and a PIN; ten wrong PINs in a row lock the
+    // account until an operator unlocks it (locked_until becomes the time before which the next
+    // attempt is refused). Each submission names its kiosk, for a clinic with several. The staff
+    // queue reads unacknowledged urgent, stop and caution submissions, newest first, from an index.
+    R"sql(
+    ALTER TABLE staff ADD COLUMN display_name TEXT NOT NULL DEFAULT '';
+    ALTER TABLE staff ADD COLUMN locked INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE submissions ADD COLUMN kiosk_id TEXT NOT NULL DEFAULT '';
+    CREATE INDEX submissions_staff_queue ON submissions (severity, id) WHERE acknowledged = 0 AND severity >= 2;
+    )sql",
 };
 
 }  // namespace

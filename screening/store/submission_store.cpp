@@ -102,8 +102,8 @@ std::optional<SqliteError> SubmissionStore::commit(Pending& p, bool ticket_shown
     // Prepared once and kept: preparing costs about as much as the inserts themselves.
     if (!insert_submission_) {
         insert_submission_ = db_.prepare(
-            "INSERT INTO submissions (ticket, day, created_at, locale, content_version, answers_json, severity) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+            "INSERT INTO submissions (ticket, day, created_at, locale, content_version, answers_json, severity, kiosk_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
     }
     if (!insert_fired_rule_) {
         insert_fired_rule_ =
@@ -126,7 +126,7 @@ std::optional<SqliteError> SubmissionStore::commit(Pending& p, bool ticket_shown
         if (auto e = db_.exec("BEGIN IMMEDIATE")) return e;
         insert->reset();
         insert->bind(1, ticket).bind(2, p.day).bind(3, p.sent_at).bind(4, s.locale).bind(5, s.content_version)
-            .bind(6, s.answers_json).bind(7, static_cast<std::int64_t>(s.severity));
+            .bind(6, s.answers_json).bind(7, static_cast<std::int64_t>(s.severity)).bind(8, s.kiosk_id);
         if (insert->step() != SQLITE_DONE) {
             const SqliteError e = db_.last_error("storing a submission");
             db_.rollback_if_open();
@@ -218,65 +218,6 @@ std::size_t SubmissionStore::retry_pending() {
     }
     status_.pending = pending_.size();
     return committed;
-}
-
-std::vector<QueueEntry> SubmissionStore::flagged_queue(int limit) {
-    std::vector<QueueEntry> out;
-    SqliteError error;
-    auto q = db_.prepare(
-        "SELECT id, ticket, created_at, severity FROM submissions WHERE acknowledged = 0 AND severity > 0 "
-        "ORDER BY severity DESC, id LIMIT ?", error);
-    if (!q) return out;
-    q->bind(1, static_cast<std::int64_t>(limit));
-    while (q->step() == SQLITE_ROW) out.push_back({q->column_int(0), q->column_text(1), q->column_text(2), static_cast<int>(q->column_int(3))});
-    return out;
-}
-
-std::optional<StoredSubmission> SubmissionStore::view(std::int64_t id, std::string_view staff) {
-    SqliteError error;
-    auto q = db_.prepare(
-        "SELECT s.id, s.ticket, s.created_at, s.locale, s.content_version, s.answers_json, s.severity, s.acknowledged, "
-        "       r.staff_name, r.acknowledged_at, r.note "
-        "FROM submissions s LEFT JOIN reviews r ON r.submission_id = s.id WHERE s.id = ?", error);
-    if (!q) return std::nullopt;
-    q->bind(1, id);
-    if (q->step() != SQLITE_ROW) return std::nullopt;
-    StoredSubmission s{q->column_int(0), q->column_text(1), q->column_text(2), q->column_text(3), q->column_text(4),
-                       q->column_text(5), static_cast<int>(q->column_int(6)), q->column_int(7) != 0, q->column_text(8),
-                       q->column_text(9), q->column_text(10), {}};
-    auto fired = db_.prepare("SELECT rule_id, severity, answers_json, source FROM fired_rules WHERE submission_id = ? ORDER BY position", error);
-    if (fired) {
-        fired->bind(1, id);
-        while (fired->step() == SQLITE_ROW) s.fired.push_back({fired->column_text(0), static_cast<int>(fired->column_int(1)), fired->column_text(2),
-                                                                    fired->column_text(3)});
-    }
-    if (auto e = append_audit(db_, now(), AuditEvent::submission_viewed, staff, id, "")) {
-        // Staff still see it (a flag must never be hidden by a full disk), and are told.
-        record_fault(*e);
-        status_.staff_messages.push_back("A view of submission " + std::to_string(id) + " could not be written to the audit log.");
-    }
-    return s;
-}
-
-std::optional<SqliteError> SubmissionStore::acknowledge(std::int64_t id, std::string_view staff, std::string_view note) {
-    if (auto e = db_.exec("BEGIN IMMEDIATE")) return e;
-    SqliteError error;
-    auto insert = db_.prepare("INSERT INTO reviews (submission_id, acknowledged_at, staff_name, note) VALUES (?, ?, ?, ?)", error);
-    std::optional<SqliteError> e;
-    if (!insert) e = error;
-    else if (insert->bind(1, id).bind(2, now()).bind(3, staff).bind(4, note).step() != SQLITE_DONE) e = db_.last_error("acknowledging");
-    if (!e) {
-        auto update = db_.prepare("UPDATE submissions SET acknowledged = 1 WHERE id = ?", error);
-        if (!update) e = error;
-        else if (update->bind(1, id).step() != SQLITE_DONE) e = db_.last_error("acknowledging");
-    }
-    if (!e) e = append_audit(db_, now(), AuditEvent::acknowledged, staff, id, "");
-    if (!e) e = db_.exec("COMMIT");
-    if (e) {
-        db_.rollback_if_open();
-        record_fault(*e);
-    }
-    return e;
 }
 
 }  // namespace kiosk::store

@@ -31,10 +31,12 @@ struct NewSubmission {
     std::string answers_json;
     int severity = 0;  // screening::Severity as a number (0 none … 4 urgent)
     std::vector<FiredRuleRecord> fired;
+    std::string kiosk_id;  // which kiosk (several may forward to one clinic database)
 };
 
 struct StoredSubmission {
     std::int64_t id = 0;
+    std::string kiosk_id;
     std::string ticket;
     std::string created_at;
     std::string locale;
@@ -54,7 +56,30 @@ struct QueueEntry {
     std::string ticket;
     std::string created_at;
     int severity = 0;
+    std::string locale;
+    bool acknowledged = false;
+    std::string acknowledged_by;  // the staff number
 };
+
+// A signed-in staff member. Every staff action of the store takes one, so that the audit log
+// says who; the kiosk's staff mode keeps it (with the last touch) and drops it on sign-out.
+struct StaffSession {
+    std::int64_t staff_id = 0;
+    std::string staff_number;
+    std::string display_name;
+    std::string since;  // UTC, when the PIN was accepted
+};
+
+struct SignInResult {
+    enum class Kind { ok, wrong_pin, wait, locked, unknown_staff, fault };
+    Kind kind = Kind::fault;
+    std::optional<StaffSession> session;  // ok only
+    int wait_seconds = 0;   // wrong_pin and wait: the next attempt is refused until then
+    int failures = 0;       // wrong PINs in a row so far
+    std::string problem;    // fault: what went wrong (for the log)
+};
+
+struct NotFound {};
 
 struct SubmitOutcome {
     bool stored = false;  // committed; false: kept in memory, will be retried
@@ -99,9 +124,24 @@ public:
     // ticket and what went wrong, never an answer. A failure to write it is a store fault.
     void record_alert_failure(std::string_view ticket, std::string_view channel, std::string_view detail);
 
-    std::vector<QueueEntry> flagged_queue(int limit);
-    std::optional<StoredSubmission> view(std::int64_t id, std::string_view staff);
-    std::optional<SqliteError> acknowledge(std::int64_t id, std::string_view staff, std::string_view note);
+    // Unacknowledged flagged submissions, most severe first (for `kiosk-store list --flagged`).
+    // A fault is reported as such, never as an empty list: an empty list would hide flags.
+    std::variant<std::vector<QueueEntry>, SqliteError> flagged_queue(int limit);
+    // The staff queue: unacknowledged urgent, then stop, then caution, newest first within each;
+    // then everything else, newest first.
+    std::variant<std::vector<QueueEntry>, SqliteError> staff_queue(const StaffSession& staff, int limit);
+    // How many urgent submissions no one has acknowledged yet (the welcome screen's staff mark).
+    std::variant<std::int64_t, SqliteError> unacknowledged_urgent();
+    // One submission with its fired rules; audited. Not found and a fault are told apart.
+    std::variant<StoredSubmission, NotFound, SqliteError> view(const StaffSession& staff, std::int64_t id);
+    std::optional<SqliteError> acknowledge(const StaffSession& staff, std::int64_t id, std::string_view note);
+    // The infusion plan check of a submission and its result, for the audit trail (numbers only).
+    std::optional<SqliteError> record_plan_check(const StaffSession& staff, std::int64_t id, std::string_view detail);
+    // Submissions for an export: the chosen ids, or all created in [from, to) (UTC, ISO 8601).
+    std::variant<std::vector<StoredSubmission>, SqliteError> submissions_for_export(const StaffSession& staff,
+                                                                                    const std::vector<std::int64_t>& ids,
+                                                                                    std::string_view from, std::string_view to);
+    std::optional<SqliteError> record_export(const StaffSession& staff, std::size_t count, std::string_view where);
     // All submissions as JSON lines, for the clinic's records; audited.
     std::variant<std::string, SqliteError> export_json_lines(std::string_view staff);
 
@@ -112,10 +152,16 @@ public:
     StoreStats stats();
     AuditCheck check_audit() { return verify_audit(db_); }
 
-    // Staff accounts: PINs are kept as Argon2id hashes; 5 wrong PINs lock the account for 5 minutes.
-    std::optional<SqliteError> add_staff(std::string_view name, std::string_view pin);
-    enum class SignIn { ok, wrong_pin, locked, unknown_staff, fault };
-    SignIn sign_in(std::string_view name, std::string_view pin);
+    // Staff accounts: numbers and PINs as staff_pin_policy.hpp says (a refused one is an error with
+    // SQLITE_CONSTRAINT and the reason), PINs kept as Argon2id hashes. Each attempt is counted in
+    // the database before the PIN is checked (a failed write refuses the sign-in); from the third
+    // wrong PIN in a row the next attempt waits, twice as long each time; the tenth locks the
+    // account until `kiosk-store staff unlock`. Every attempt is audited.
+    std::optional<SqliteError> add_staff(std::string_view staff_number, std::string_view pin, std::string_view display_name = {});
+    std::optional<SqliteError> reset_pin(std::string_view staff_number, std::string_view pin);
+    std::optional<SqliteError> unlock_staff(std::string_view staff_number);
+    SignInResult sign_in(std::string_view staff_number, std::string_view pin);
+    void record_sign_out(const StaffSession& staff, std::string_view why);
 
     Connection& connection() { return db_; }
 

@@ -52,7 +52,8 @@ NewSubmission sample(int severity) {
     return {"es", "0123456789abcdef",
             R"({"symptoms_now":["none"],"adult":"yes","pregnant":"no","heart":["pacemaker"],"kidney":"no","medicines":["digoxin"]})",
             severity, {{"other_heart_condition", 2, R"({"heart":["pacemaker"]})", "Brochure, Safety Information"},
-                      {"interacting_medicines", 2, R"({"medicines":["digoxin"]})", "US prescribing information"}}};
+                      {"interacting_medicines", 2, R"({"medicines":["digoxin"]})", "US prescribing information"}},
+            "bench"};
 }
 
 }  // namespace
@@ -104,16 +105,31 @@ int main(int argc, char** argv) {
     db.exec("ANALYZE");
     std::printf("filled to %lld submissions in %.1f s\n", static_cast<long long>(store.stats().submissions), since_ms(fill_start) / 1000);
 
+    const auto page_size = [](const std::variant<std::vector<QueueEntry>, SqliteError>& page) {
+        return std::holds_alternative<SqliteError>(page) ? std::size_t{0} : std::get<std::vector<QueueEntry>>(page).size();
+    };
     std::vector<double> queue_ms;
     for (int i = 0; i < 1000; ++i) {
         const auto start = clock_type::now();
         const auto page = store.flagged_queue(20);
         queue_ms.push_back(since_ms(start));
-        if (page.size() != 20) std::fprintf(stderr, "short page\n");
+        if (page_size(page) != 20) std::fprintf(stderr, "short page\n");
     }
     const Figures queue = summarise(queue_ms);
     std::printf("flagged queue, first page of 20: median %.3f ms   p99 %.3f ms   max %.3f ms   (1,000,000 rows)\n",
                 queue.median_ms, queue.p99_ms, queue.max_ms);
+    // The staff mode's queue: urgent, stop, caution newest first, then the rest.
+    const StaffSession nurse{1, "1001", "", ""};
+    std::vector<double> staff_ms;
+    for (int i = 0; i < 1000; ++i) {
+        const auto start = clock_type::now();
+        const auto page = store.staff_queue(nurse, 20);
+        staff_ms.push_back(since_ms(start));
+        if (page_size(page) != 20) std::fprintf(stderr, "short staff page\n");
+    }
+    const Figures staff = summarise(staff_ms);
+    std::printf("staff queue, first page of 20: median %.3f ms   p99 %.3f ms   max %.3f ms   (1,000,000 rows)\n",
+                staff.median_ms, staff.p99_ms, staff.max_ms);
     std::filesystem::remove_all(folder);
     return 0;
 }

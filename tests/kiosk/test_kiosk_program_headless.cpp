@@ -80,7 +80,7 @@ std::string failure_with_config(HeadlessPlatform& platform, const TempDir& dir, 
 
 std::vector<kiosk::store::QueueEntry> flagged(const TempDir& dir) {
     auto store = kiosk::test::open_store(dir / "kiosk.db");
-    return store.flagged_queue(10);
+    return kiosk::test::queue_of(store, 10);
 }
 
 }  // namespace

@@ -132,9 +132,9 @@ TEST_CASE("from answers to a stored, flagged submission, through the same functi
     kiosk::store::SubmissionStore store = kiosk::test::open_store(dir / "kiosk.db");
     const auto out = store.submit(record);
     REQUIRE(out.stored);
-    const auto queue = store.flagged_queue(5);
+    const auto queue = kiosk::test::queue_of(store, 5);
     REQUIRE(queue.size() == 1);
-    const auto stored = store.view(queue[0].id, "nurse.ana");
+    const auto stored = kiosk::test::viewed(store, queue[0].id);
     REQUIRE(stored.has_value());
     CHECK(stored->ticket == out.ticket);
     std::vector<std::string> rules;

@@ -19,7 +19,13 @@ struct FaultFile {
 sqlite3_file* real_of(sqlite3_file* f) { return reinterpret_cast<FaultFile*>(f)->real; }
 
 int x_close(sqlite3_file* f) { return real_of(f)->pMethods->xClose(real_of(f)); }
-int x_read(sqlite3_file* f, void* buf, int n, sqlite3_int64 off) { return real_of(f)->pMethods->xRead(real_of(f), buf, n, off); }
+int x_read(sqlite3_file* f, void* buf, int n, sqlite3_int64 off) {
+    if (plan.fail_read_at > 0 && ++plan.reads >= plan.fail_read_at) {
+        plan.fired = true;
+        return plan.error;
+    }
+    return real_of(f)->pMethods->xRead(real_of(f), buf, n, off);
+}
 int x_write(sqlite3_file* f, const void* buf, int n, sqlite3_int64 off) {
     if (++plan.writes == plan.fail_write_at) {
         plan.fired = true;

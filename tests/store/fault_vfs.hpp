@@ -1,6 +1,6 @@
 #pragma once
 // A VFS for tests, in the style of SQLite's test_vfs.c: it wraps the real one and makes the Nth
-// write or sync (counted across every file of the database) fail with the chosen error once.
+// write, sync or read (counted across every file of the database) fail with the chosen error once.
 #include <sqlite3.h>
 
 #include "store_fixture.hpp"
@@ -14,9 +14,14 @@ struct FaultPlan {
     int writes = 0;                  // counted so far
     int syncs = 0;
     bool fired = false;              // the planned fault happened
+    int fail_read_at = 0;            // reads of the database file (0 = never)
+    int reads = 0;
 
-    void reset(int write_at, int sync_at, int code) { *this = FaultPlan{write_at, sync_at, code, 0, 0, false}; }
-    void disarm() { fail_write_at = fail_sync_at = 0; }
+    void reset(int write_at, int sync_at, int code) { *this = FaultPlan{write_at, sync_at, code, 0, 0, false, 0, 0}; }
+    // Every read of the database file from the Nth on fails (a disk that has gone bad). SQLite
+    // reads from its page cache first: empty it (sqlite3_db_release_memory) to reach the disk.
+    void reset_reads(int read_at, int code) { *this = FaultPlan{0, 0, code, 0, 0, false, read_at, 0}; }
+    void disarm() { fail_write_at = fail_sync_at = fail_read_at = 0; }
 };
 
 inline constexpr const char* fault_vfs_name = "kiosk-faulty";

@@ -34,7 +34,26 @@ private:
 
 inline store::NewSubmission flagged_submission(const std::string& marker = "heart_block") {
     return store::NewSubmission{"en", "0123456789abcdef", R"({"heart":[")" + marker + R"("],"adult":"yes"})", 3,
-                                {{"heart_block_or_damage", 3, R"({"heart":[")" + marker + R"("]})", "Brochure, Medical Restrictions"}}};
+                                {{"heart_block_or_damage", 3, R"({"heart":[")" + marker + R"("]})", "Brochure, Medical Restrictions"}}, "kiosk-1"};
+}
+
+// A staff session as sign-in gives one, for staff number 1001 (its account is made here, without
+// the slow PIN hash, when the store has none).
+inline store::StaffSession nurse(store::SubmissionStore& s) {
+    s.connection().exec("INSERT OR IGNORE INTO staff (id, name, pin_hash, display_name) VALUES (1, '1001', '-', 'Ana')");
+    return {1, "1001", "Ana", "2026-01-01T00:00:00Z"};
+}
+
+// The queues and a view, for tests that expect no fault.
+inline std::vector<store::QueueEntry> queue_of(store::SubmissionStore& s, int limit = 10) {
+    auto q = s.flagged_queue(limit);
+    if (auto* e = std::get_if<store::SqliteError>(&q)) throw std::runtime_error(e->message);
+    return std::get<std::vector<store::QueueEntry>>(q);
+}
+inline std::optional<store::StoredSubmission> viewed(store::SubmissionStore& s, std::int64_t id) {
+    auto v = s.view(nurse(s), id);
+    if (auto* found = std::get_if<store::StoredSubmission>(&v)) return *found;
+    return std::nullopt;
 }
 
 inline store::SubmissionStore open_store(const std::filesystem::path& path, store::StoreOptions options = {}) {

