@@ -20,6 +20,10 @@ packages=(
   doctest-dev libbenchmark-dev xvfb xauth
 )
 
+# Node.js and npm run the test-only FHIR schema validator (scripts/install-test-validators.sh).
+# A machine that has them from elsewhere keeps its own; otherwise Debian's.
+if ! command -v npm >/dev/null 2>&1; then packages+=(nodejs npm); fi
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

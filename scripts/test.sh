@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh
+bash scripts/install-test-validators.sh
 jobs=$(nproc)
 
 for preset in debug sanitize; do

@@ -6,6 +6,7 @@
 #include "headless_ui.hpp"
 #include "kiosk_bundle.hpp"
 #include "kiosk_flow.hpp"
+#include "number_question_bundle.hpp"
 #include "number_text.hpp"
 #include "temp_bundle.hpp"
 #include "../store/store_fixture.hpp"
@@ -14,14 +15,7 @@ using namespace kiosk::app;
 
 namespace {
 
-// The shipped bundle with "How many hours ago did you last eat?" (6 to 48 hours) asked first.
-kiosk::screening::KioskBundle bundle_with_number_question(const kiosk::test::TempBundle& b) {
-    b.replace("structure/questionnaire.toml", "[[question]]\nid = \"symptoms_now\"",
-              "[[question]]\nid = \"hours_since_meal\"\ntype = \"number\"\nmin = 6\nmax = 48\nunit = \"duration-hour\"\n"
-              "informational = true\n\n[[question]]\nid = \"symptoms_now\"");
-    b.write("locales/en.toml", b.read("locales/en.toml") + "\n[question.hours_since_meal]\ntext = \"How many hours ago did you last eat?\"\n");
-    return kiosk::screening::load_kiosk_bundle(b.dir());
-}
+using kiosk::test::bundle_with_number_question;
 
 struct NumberVisit {
     kiosk::test::TempBundle files = kiosk::test::TempBundle::shipped();
