@@ -1,6 +1,7 @@
 #include "kiosk_config.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 
 #include "locale_tag.hpp"
@@ -41,6 +42,42 @@ public:
                 into = static_cast<int>(*v);
             }
         }
+    }
+
+    void number(const char* name, double& into, double minimum, double maximum) {
+        if (const toml::node* n = file_.root.get(name)) {
+            const std::optional<double> v = n->is_integer() ? std::optional<double>(static_cast<double>(*n->value<int64_t>())) : n->value_exact<double>();
+            if (!v || !(*v >= minimum && *v <= maximum)) {
+                error(*n, name, "must be a number from " + format(minimum) + " to " + format(maximum));
+            } else {
+                into = *v;
+            }
+        }
+    }
+
+    // A short word of letters, digits, '-' and '_' (it names files and the database's rows).
+    void identifier(const char* name, std::string& into) {
+        if (const toml::node* n = file_.root.get(name)) {
+            const std::string v = n->value_or(std::string{});
+            const bool ok = n->is_string() && !v.empty() && v.size() <= 40 &&
+                            v.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") == std::string::npos;
+            if (ok) into = v;
+            else error(*n, name, "must be a short name of letters, digits, '-' and '_' (at most 40), such as \"front-desk\"");
+        }
+    }
+
+    void text(const char* name, std::string& into, std::string_view must_start_with) {
+        if (const toml::node* n = file_.root.get(name)) {
+            const std::string v = n->value_or(std::string{});
+            if (n->is_string() && v.starts_with(must_start_with) && v.size() > must_start_with.size()) into = v;
+            else error(*n, name, "must be text in quotes starting with '" + std::string(must_start_with) + "'");
+        }
+    }
+
+    static std::string format(double v) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%g", v);
+        return buf;
     }
 
     void flag(const char* name, bool& into) {
@@ -109,6 +146,14 @@ public:
         }
     }
 
+    void default_locale_into(const char* name, std::string& into) {
+        if (const toml::node* n = file_.root.get(name)) {
+            const auto check = content::check_language_tag(n->value_or(std::string{}));
+            if (!check.valid) error(*n, name, check.problem);
+            else into = check.canonical;
+        }
+    }
+
     void default_locale(std::string& into, content::SourcePosition& at) {
         if (const toml::node* n = file_.root.get("default_locale")) {
             const auto check = content::check_language_tag(n->value_or(std::string{}));
@@ -148,7 +193,10 @@ std::optional<KioskConfig> read_config(const std::filesystem::path& file, KioskC
     content::report_unknown_keys(toml->root,
                                  {"bundle", "database", "idle_timeout_seconds", "idle_countdown_seconds", "result_screen_seconds",
                                   "locales", "default_locale", "orientation", "urgent_screen_seconds", "emergency_number",
-                                  "alert_command", "alert_on_stop", "chime", "chime_sound"},
+                                  "alert_command", "alert_on_stop", "chime", "chime_sound", "kiosk_id", "staff_locale",
+                                  "staff_idle_seconds", "staff_gesture_seconds", "export_folder", "fhir_canonical_url",
+                                  "max_grams_per_hour", "max_bolus_grams", "min_bolus_minutes", "max_mg_per_minute",
+                                  "max_grams_48h_kidney"},
                                  toml->relative_path, "the kiosk configuration", diagnostics);
     ConfigReader r(*toml, diagnostics);
     r.path("bundle", config.bundle);
@@ -162,6 +210,18 @@ std::optional<KioskConfig> read_config(const std::filesystem::path& file, KioskC
     r.flag("alert_on_stop", config.alerts.on_stop);
     r.flag("chime", config.alerts.chime);
     r.path("chime_sound", config.alerts.chime_sound_path);
+    r.identifier("kiosk_id", config.kiosk_id);
+    r.default_locale_into("staff_locale", config.staff_locale);
+    r.seconds("staff_idle_seconds", config.staff_idle_seconds, 30, 1800);
+    r.number("staff_gesture_seconds", config.staff_gesture_seconds, 1, 10);
+    r.path("export_folder", config.export_folder);
+    r.text("fhir_canonical_url", config.fhir_canonical_url, "https://");
+    screening::InfusionLimits& limits = config.infusion_limits;
+    r.number("max_grams_per_hour", limits.max_grams_per_hour, 0.1, 10);
+    r.number("max_bolus_grams", limits.max_bolus_grams, 0.1, 10);
+    r.number("min_bolus_minutes", limits.min_bolus_minutes, 1, 120);
+    r.number("max_mg_per_minute", limits.max_mg_per_minute, 1, 1000);
+    r.number("max_grams_48h_kidney", limits.max_grams_48h_kidney, 1, 60);
     r.locales(config.locales, config.locales_at);
     r.default_locale(config.default_locale, config.default_locale_at);
     r.orientation(config.orientation);
@@ -189,6 +249,7 @@ bool check_languages_in_content(const KioskConfig& config, const std::vector<std
         if (!has(config.locales[i])) lacking("locales", config.locales[i], i < config.locales_at.size() ? config.locales_at[i] : content::SourcePosition{});
     }
     if (!has(config.default_locale)) lacking("default_locale", config.default_locale, config.default_locale_at);
+    if (!has(config.staff_locale)) lacking("staff_locale", config.staff_locale, {});
     return fits;
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "diagnostic.hpp"
+#include "infusion_plan.hpp"
 #include "staff_alert.hpp"
 
 namespace kiosk::app {
@@ -22,6 +23,14 @@ struct KioskConfig {
     int urgent_screen_seconds = 600;       // the urgent screen stays at least this long, touched or not
     std::string emergency_number;          // shown on the urgent screen; none by default (it differs by country)
     AlertSettings alerts;                  // chime, alert_command, alert_on_stop
+    // The staff mode.
+    std::string kiosk_id = "kiosk";        // recorded with each submission (a clinic may have several)
+    std::string staff_locale = "en";       // the staff screens' language
+    int staff_idle_seconds = 120;          // a staff session ends by itself after this long untouched
+    double staff_gesture_seconds = 3;      // the hidden way in: a long press in the top-left corner
+    std::filesystem::path export_folder = "/media/usb";  // where exports are written (a USB stick)
+    std::string fhir_canonical_url = "https://kiosk.example.org/fhir/Questionnaire/magnesium-iv-screening";
+    screening::InfusionLimits infusion_limits;  // max_grams_per_hour, max_bolus_grams, ...
     std::vector<std::string> locales;      // offered in the picker; empty: every shipped locale
     std::string default_locale = "en";
     Orientation orientation = Orientation::automatic;

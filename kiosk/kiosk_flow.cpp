@@ -30,6 +30,26 @@ KioskFlow::KioskFlow(const screening::KioskBundle& bundle, store::SubmissionStor
       session_(bundle.screening),
       idle_(config.idle_timeout_seconds, config.idle_countdown_seconds) {
     idle_.touched(now);
+    refresh_staff_mark();
+}
+
+void KioskFlow::refresh_staff_mark() {
+    const auto n = store_.unacknowledged_urgent();
+    staff_mark_ = !std::holds_alternative<std::int64_t>(n) || std::get<std::int64_t>(n) > 0;
+}
+
+void KioskFlow::end_visit_for_staff() {
+    if (screen_ != Screen::urgent) reset_for_next_patient();
+}
+
+std::optional<std::string> KioskFlow::urgent_ticket() const {
+    if (screen_ == Screen::urgent && result_) return result_->ticket;
+    return std::nullopt;
+}
+
+void KioskFlow::urgent_acknowledged() {
+    if (screen_ == Screen::urgent) reset_for_next_patient();
+    refresh_staff_mark();
 }
 
 void KioskFlow::apply(const Intent& intent, double now) {
@@ -178,7 +198,9 @@ void KioskFlow::end_visit_urgent(double now) {
 }
 
 void KioskFlow::store_and_show(const screening::RoutingDecision& decision, double now) {
-    const store::SubmitOutcome out = store_.submit(session_.submission(decision, text_.locale().tag));
+    store::NewSubmission submission = session_.submission(decision, text_.locale().tag);
+    submission.kiosk_id = config_.kiosk_id;
+    const store::SubmitOutcome out = store_.submit(std::move(submission));
     // Stored or kept in memory after a disk fault, staff must come either way.
     alert_staff(out.ticket, decision.severity);
     result_ = ResultView{out.ticket, decision.severity, out.stored, {}};
@@ -205,6 +227,7 @@ void KioskFlow::reset_for_next_patient() {
     reading_offered_ = false;
     furthest_question_ = 0;
     text_ = content::LocalizedText(bundle_.content.bundle, config_.default_locale);
+    refresh_staff_mark();
     larger_text_ = false;
     high_contrast_ = false;
     page_ = 0;

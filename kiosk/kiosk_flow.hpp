@@ -91,6 +91,17 @@ public:
     // The education pages were opened from a question or the review (their way out leads back).
     bool reading_from_questions() const { return return_to_ != Screen::education; }
     const std::string& emergency_number() const { return config_.emergency_number; }
+    // An urgent submission no one has acknowledged yet: the welcome screen shows a small mark for
+    // staff (no ticket, no answers). A database that cannot be read counts as one.
+    bool staff_mark() const { return staff_mark_; }
+    void refresh_staff_mark();
+
+    // For the staff mode, which lives beside this flow and never inside it:
+    // entering it ends a visit in progress (wiped as on idle), except the urgent screen, which
+    // stays until its submission is acknowledged; the urgent screen's ticket, to open it first.
+    void end_visit_for_staff();
+    std::optional<std::string> urgent_ticket() const;
+    void urgent_acknowledged();
     bool idle_countdown_showing(double now) const;
     int idle_seconds_left(double now) const { return idle_.countdown_seconds_left(now); }
     double seconds_until_next_change(double now) const;
@@ -129,6 +140,7 @@ private:
     double result_shown_at_ = 0;          // the result or urgent screen
     Screen return_to_ = Screen::education;  // where the pages lead back to; education: onward to the questions
     bool reading_offered_ = false;          // the pages were offered after the warning signs
+    bool staff_mark_ = false;
     std::size_t furthest_question_ = 0;     // the furthest question index the patient has reached
     std::string number_entry_;                // typed on the question below; wiped with the session
     std::size_t number_entry_question_ = 0;

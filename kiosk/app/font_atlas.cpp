@@ -1,5 +1,6 @@
 #include "font_atlas.hpp"
 
+#include <algorithm>
 #include <fontconfig/fontconfig.h>
 #include <imgui_freetype.h>
 #include <fcntl.h>
@@ -164,18 +165,27 @@ std::optional<ui::FontSet> build_font_atlas(const FontFiles& files, const screen
                                             float scale, ImVector<ImWchar>& glyph_ranges, std::string& problem) {
     // Every glyph any screen can draw: each text of each locale, formatted and shaped, plus digits
     // in every numbering system used and the ticket alphabet.
+    // `locale_tag` may name two languages, "en+ar": the staff mode shows a patient's answers as
+    // the patient read them beside the staff member's language.
+    std::vector<std::string_view> tags;
+    for (std::size_t start = 0; start <= locale_tag.size();) {
+        const std::size_t plus = std::min(locale_tag.find('+', start), locale_tag.size());
+        tags.push_back(locale_tag.substr(start, plus - start));
+        start = plus + 1;
+    }
+    const auto chosen = [&](std::string_view tag) { return std::find(tags.begin(), tags.end(), tag) != tags.end(); };
     ImFontGlyphRangesBuilder builder;
     bool uses_cjk = false;
     builder.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());
-    builder.AddText("\u2022\u2013\u2026");
+    builder.AddText("\u2022\u2013\u2026\u00B7\u25CF\u2713\u2717\u2610\u258F");  // bullets, dashes; the staff screens' marks
     for (const content::LocaleTexts& locale : bundle.content.bundle.locales) {
         builder.AddText(text::visual_line(locale.native_name, text::Direction::left_to_right).c_str());
-        if (locale.tag != locale_tag && locale.tag != content::base_locale_tag) continue;
+        if (!chosen(locale.tag) && locale.tag != content::base_locale_tag) continue;
         for (const auto& [key, message] : locale.messages) {
             std::vector<content::MessageArgument> args;
             for (const std::string& name : message.shape().arguments) args.push_back({name, std::int64_t{1234567890}});
             const std::string formatted = message.format(args).value_or(message.source_text());
-            if (locale.tag == locale_tag) uses_cjk = uses_cjk || contains_cjk(formatted);
+            if (chosen(locale.tag)) uses_cjk = uses_cjk || contains_cjk(formatted);
             add_glyphs_of(builder, formatted);
         }
     }

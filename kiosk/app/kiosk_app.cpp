@@ -23,6 +23,9 @@
 #include "kiosk_config.hpp"
 #include "kiosk_flow.hpp"
 #include "kiosk_ui.hpp"
+#include "long_press.hpp"
+#include "staff_flow.hpp"
+#include "staff_ui.hpp"
 #include "out_of_service_screen.hpp"
 #include "script_player.hpp"
 
@@ -160,6 +163,7 @@ private:
         font_files_ = *files;
         alerter_ = make_system_alerter(config_.alerts);
         flow_ = std::make_unique<KioskFlow>(*bundle_, *store_, config_, now(), alerter_.get());
+        staff_ = std::make_unique<StaffFlow>(*bundle_, *store_, config_);
         platform_.start_imgui();
         return build_atlas(flow_->text().locale().tag, screen_scale());
     }
@@ -236,9 +240,33 @@ private:
 
     // One frame. `pointer` overrides the mouse (scripts); otherwise a released finger is moved away
     // from the frame after its release, so that no button stays hovered.
+    // The languages on screen: the patient's; in staff mode the staff member's, with the patient's
+    // of the submission open (its answers are shown as the patient read them).
+    std::string languages_on_screen() const {
+        if (!staff_ || !staff_->active()) return flow_->text().locale().tag;
+        const std::string& staff = staff_->text().locale().tag;
+        const auto& open = staff_->submission();
+        return open && open->locale != staff ? staff + "+" + open->locale : staff;
+    }
+
+    // The staff mode's way in, read from the pointer of this frame.
+    void watch_for_staff_gesture() {
+        if (!staff_ || !flow_ || staff_->active()) return;
+        const ImGuiIO& io = ImGui::GetIO();
+        if (!staff_gesture_) {
+            staff_gesture_.emplace(config_.staff_gesture_seconds, ui::layout_for(io.DisplaySize, config_.orientation).touch_height);
+        }
+        if (staff_gesture_->feed(io.MouseDown[0], io.MousePos.x, io.MousePos.y, now())) {
+            // A visit in progress ends, as on idle; an urgent one stays on screen until acknowledged.
+            const std::optional<std::string> urgent = flow_->urgent_ticket();
+            flow_->end_visit_for_staff();
+            staff_->begin(now(), urgent);
+        }
+    }
+
     void frame(bool capture_to_file, const std::string& png, std::optional<ImVec2> pointer = std::nullopt, bool down = false) {
         if (flow_ && failure_.empty()) {
-            if (std::string problem = atlas_for(flow_->text().locale().tag); !problem.empty()) failure_ = "build fonts: " + problem;
+            if (std::string problem = atlas_for(languages_on_screen()); !problem.empty()) failure_ = "build fonts: " + problem;
         }
         if (!failure_.empty() && notices_.empty()) use_out_of_service_fonts();  // failed while running
         platform_.new_frame();
@@ -259,13 +287,26 @@ private:
         was_down_ = io.MouseDown[0];
         if (io.MouseDown[0]) released_ = false;
         if (flow_) flow_->tick(now());
+        if (staff_) staff_->tick(now());
+        watch_for_staff_gesture();
         ImGui::NewFrame();
         std::optional<Intent> intent;
-        if (flow_ && failure_.empty()) intent = ui::draw_kiosk(*flow_, now(), fonts_, ui_, io.DisplaySize);
+        std::optional<StaffIntent> staff_intent;
+        const bool staff_mode = staff_ && staff_->active();
+        if (flow_ && failure_.empty() && staff_mode) staff_intent = ui::draw_staff(*staff_, *flow_, now(), fonts_, ui_, io.DisplaySize);
+        else if (flow_ && failure_.empty()) intent = ui::draw_kiosk(*flow_, now(), fonts_, ui_, io.DisplaySize);
         else draw_out_of_service();
         ImGui::Render();
         if (!platform_.present(capture_to_file ? png : std::string()) && capture_to_file) std::cerr << "kiosk: could not write " << png << "\n";
         if (intent && flow_) flow_->apply(*intent, now());
+        if (staff_intent) staff_->apply(*staff_intent, now());
+        if (staff_mode && flow_) {
+            if (staff_->acknowledged_urgent()) flow_->urgent_acknowledged();
+            if (!staff_->active()) {
+                flow_->refresh_staff_mark();
+                ui_.layout.clear();  // what staff read (answers, notes) leaves memory with them
+            }
+        }
     }
 
     void draw_out_of_service() {
@@ -283,7 +324,10 @@ private:
         while (!platform_.should_close()) {
             if (frames_wanted <= 0) {
                 // Sleep until input or until a timer (idle countdown, result screen) needs a frame.
-                const double timeout = flow_ ? std::clamp(flow_->seconds_until_next_change(now()), 0.02, 5.0) : 5.0;
+                double next = flow_ ? flow_->seconds_until_next_change(now()) : 5.0;
+                if (staff_ && staff_->active()) next = std::min(next, staff_->seconds_until_sign_out(now()));
+                if (staff_gesture_ && staff_gesture_->seconds_left(now()) >= 0) next = std::min(next, staff_gesture_->seconds_left(now()));
+                const double timeout = std::clamp(next, 0.02, 5.0);
                 frames_wanted = platform_.wait_for_input(timeout) ? 3 : 1;
             } else if (platform_.poll_input()) {
                 frames_wanted = 3;
@@ -344,6 +388,17 @@ private:
                     time_offset_ += step.seconds;
                     settle();
                     break;
+                case ScriptStep::Kind::hold_corner: {
+                    const ImVec2 corner(4, 4);
+                    frame(false, {}, corner, true);
+                    for (int i = 0; i < 10; ++i) {
+                        time_offset_ += step.seconds / 10;
+                        frame(false, {}, corner, true);
+                    }
+                    frame(false, {}, corner, false);
+                    settle();
+                    break;
+                }
                 case ScriptStep::Kind::quit: return 0;
             }
         }
@@ -360,6 +415,8 @@ private:
     std::unique_ptr<store::SubmissionStore> store_;
     std::unique_ptr<StaffAlerter> alerter_;  // before flow_, which points at it
     std::unique_ptr<KioskFlow> flow_;
+    std::unique_ptr<StaffFlow> staff_;       // the staff mode, beside the patient flow
+    std::optional<LongPress> staff_gesture_;
     ImVector<ImWchar> glyph_ranges_;
     FontFiles font_files_;
     std::string built_locale_;  // what the atlas holds…

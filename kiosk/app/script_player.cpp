@@ -33,15 +33,15 @@ std::optional<std::vector<ScriptStep>> read_script(const std::filesystem::path& 
             step = {ScriptStep::Kind::tap, rest.substr(1, rest.size() - 2), true, 0, number};
         } else if ((command == "tap" || command == "shot") && !rest.empty() && rest.find_first_of(" \t") == std::string::npos) {
             step.kind = command == "tap" ? ScriptStep::Kind::tap : ScriptStep::Kind::shot;
-        } else if (command == "idle") {
+        } else if (command == "idle" || command == "hold-corner") {
             const char* end = rest.data() + rest.size();
             const auto [at, error] = std::from_chars(rest.data(), end, step.seconds);
             if (rest.empty() || error != std::errc() || at != end || step.seconds < 0) {
-                return fail("'idle' needs a number of seconds (idle 120), not '" + rest + "'");
+                return fail("'" + command + "' needs a number of seconds (" + command + " 3), not '" + rest + "'");
             }
-            step.kind = ScriptStep::Kind::idle;
+            step.kind = command == "idle" ? ScriptStep::Kind::idle : ScriptStep::Kind::hold_corner;
         } else if (command != "quit" || !rest.empty()) {
-            return fail("expected 'tap ID', 'tap \"LABEL\"', 'shot NAME', 'idle SECONDS' or 'quit'");
+            return fail("expected 'tap ID', 'tap \"LABEL\"', 'shot NAME', 'idle SECONDS', 'hold-corner SECONDS' or 'quit'");
         }
         steps.push_back(step);
     }

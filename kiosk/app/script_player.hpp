@@ -4,6 +4,7 @@
 //   tap "LABEL"   tap the one widget whose words read LABEL (e.g. tap "Siguiente")
 //   shot NAME     save the screen as DIR/NN-NAME.png
 //   idle SECONDS  pretend no one touched the screen for that long (tests the idle wipe)
+//   hold-corner SECONDS   hold a finger in the top-left corner that long (the staff mode's way in)
 //   quit
 // Lines starting with # are comments.
 #include <filesystem>
@@ -14,10 +15,10 @@
 namespace kiosk::app {
 
 struct ScriptStep {
-    enum class Kind { tap, shot, idle, quit } kind;
+    enum class Kind { tap, shot, idle, hold_corner, quit } kind;
     std::string argument;     // tap: an id or a label; shot: the screenshot's name
     bool by_label = false;    // tap: `argument` is the widget's words, not its id
-    double seconds = 0;       // idle
+    double seconds = 0;       // idle, hold_corner
     int line = 0;
 };
 

@@ -35,27 +35,8 @@ std::optional<app::Intent> draw_number_entry(ScreenContext& ctx, const screening
     ImGui::SetCursorScreenPos(ImVec2(box_min.x, box_max.y + ctx.margin / 2));
     ImGui::Dummy(ImVec2(width, 0));
 
-    // 1 2 3 / 4 5 6 / 7 8 9 / _ 0 delete: the phone's order, kept in every language (keypads are
-    // not mirrored for right-to-left scripts).
-    static const char* const keys[4][3] = {{"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}, {nullptr, "0", "delete"}};
-    const float gap = ctx.margin / 2;
-    const float pad_width = std::min(width - 6, ctx.touch_height * 9);
-    const float key_width = (pad_width - 2 * gap) / 3;
-    const float left = ImGui::GetCursorPosX() + (width - 6 - pad_width) / 2;
     std::optional<app::Intent> intent;
-    for (const auto& row : keys) {
-        const float top = ImGui::GetCursorPosY();
-        float below = top;
-        for (int k = 0; k < 3; ++k) {
-            if (row[k] == nullptr) continue;
-            ImGui::SetCursorPos(ImVec2(left + static_cast<float>(k) * (key_width + gap), top));
-            const std::string key = row[k];
-            const std::string label = key == "delete" ? t.text("ui.question.number_delete") : content::format_number(tag, std::stod(key));
-            if (big_button(ctx, "key:" + key, label, key_width, ButtonKind::secondary)) intent = app::Intent{app::Intent::Kind::number_key, key, 0, 0};
-            below = std::max(below, ImGui::GetCursorPosY());
-        }
-        ImGui::SetCursorPosY(below);
-    }
+    if (const auto key = phone_keypad(ctx, width, t.text("ui.question.number_delete"), false)) intent = app::Intent{app::Intent::Kind::number_key, *key, 0, 0};
     return intent;
 }
 

@@ -37,6 +37,12 @@ std::optional<app::Intent> draw_welcome(ScreenContext& ctx) {
     if (big_button(ctx, "start", ctx.text("ui.welcome.start"), width, ButtonKind::primary)) {
         intent = app::Intent{app::Intent::Kind::start, {}, 0, 0};
     }
+    // For staff only: an urgent submission waits for acknowledgement. A small dot in the corner
+    // where staff sign in, with no ticket and no words, so that it tells a patient nothing.
+    if (ctx.flow.staff_mark()) {
+        const float r = ctx.margin / 5;
+        ImGui::GetForegroundDrawList()->AddCircleFilled(ImVec2(r * 2, r * 2), r, ctx.theme.urgent);
+    }
     return intent;
 }
 

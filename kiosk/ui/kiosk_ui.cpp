@@ -51,7 +51,7 @@ std::optional<app::Intent> draw_kiosk(const app::KioskFlow& flow, double now, co
     state.more_below = false;
     const ScreenLayout l = layout_for(size, flow.orientation());
     const float margin = l.margin;
-    ScreenContext ctx{flow,     now, chosen, state, theme, size, flow.text().direction() == content::TextDirection::right_to_left,
+    ScreenContext ctx{flow,   flow.text(), now, chosen, state, theme, size, flow.text().direction() == content::TextDirection::right_to_left,
                       l.touch_height, margin, l.column, l.landscape};
 
     ImGui::SetNextWindowPos(ImVec2(0, 0));

@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 
 #include <imgui.h>
@@ -82,7 +83,10 @@ struct ScreenLayout {
 ScreenLayout layout_for(ImVec2 size, app::Orientation orientation);
 
 struct ScreenContext {
+    // The patient's flow (staff screens draw beside it and do not read it).
     const app::KioskFlow& flow;
+    // The language this screen is drawn in: the patient's, or the staff member's.
+    const content::LocalizedText& words;
     double now;
     const UiFonts& fonts;
     UiState& state;
@@ -94,7 +98,7 @@ struct ScreenContext {
     float column;  // the content column's width (see ScreenLayout)
     bool landscape;
 
-    std::string text(std::string_view key) const { return flow.text().text(key); }
+    std::string text(std::string_view key, std::span<const content::MessageArgument> args = {}) const { return words.text(key, args); }
 };
 
 }  // namespace kiosk::ui

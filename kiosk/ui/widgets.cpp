@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cfloat>
 
+#include "number_text.hpp"
+
 namespace kiosk::ui {
 
 namespace {
@@ -10,7 +12,7 @@ namespace {
 text::Direction direction(const ScreenContext& ctx) { return ctx.rtl ? text::Direction::right_to_left : text::Direction::left_to_right; }
 
 const text::LaidOutParagraph& layout(ScreenContext& ctx, std::string_view logical, ImFont* font, float width) {
-    return ctx.state.layout.get(logical, ctx.flow.text().locale().tag, direction(ctx), width, static_cast<int>(font->FontSize),
+    return ctx.state.layout.get(logical, ctx.words.locale().tag, direction(ctx), width, static_cast<int>(font->FontSize),
                                 measure_with(font));
 }
 
@@ -192,6 +194,46 @@ std::optional<app::Intent> read_pages_button(ScreenContext& ctx, float width) {
         return app::Intent{app::Intent::Kind::read_pages, {}, 0, 0};
     }
     return std::nullopt;
+}
+
+namespace {
+
+// The language's decimal separator: 0.5 formatted, without its first and last digit ("," in es).
+std::string decimal_separator(const std::string& tag) {
+    const std::string half = content::format_number(tag, 0.5);
+    const auto is_continuation = [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U; };
+    std::size_t begin = 1;
+    while (begin < half.size() && is_continuation(half[begin])) ++begin;
+    std::size_t end = half.size() - 1;
+    while (end > begin && is_continuation(half[end])) --end;
+    return end > begin ? half.substr(begin, end - begin) : std::string(".");
+}
+
+}  // namespace
+
+std::optional<std::string> phone_keypad(ScreenContext& ctx, float width, std::string_view delete_label, bool decimal_point) {
+    const std::string& tag = ctx.words.locale().tag;
+    static const char* const keys[4][3] = {{"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}, {".", "0", "delete"}};
+    const float gap = ctx.margin / 2;
+    const float pad_width = std::min(width - 6, ctx.touch_height * 9);
+    const float key_width = (pad_width - 2 * gap) / 3;
+    const float left = ImGui::GetCursorPosX() + (width - 6 - pad_width) / 2;
+    std::optional<std::string> pressed;
+    for (const auto& row : keys) {
+        const float top = ImGui::GetCursorPosY();
+        float below = top;
+        for (int k = 0; k < 3; ++k) {
+            const std::string key = row[k];
+            if (key == "." && !decimal_point) continue;
+            ImGui::SetCursorPos(ImVec2(left + static_cast<float>(k) * (key_width + gap), top));
+            const std::string label = key == "delete" ? std::string(delete_label) : key == "." ? decimal_separator(tag)
+                                                                                              : content::format_number(tag, std::stod(key));
+            if (big_button(ctx, "key:" + key, label, key_width, ButtonKind::secondary)) pressed = key;
+            below = std::max(below, ImGui::GetCursorPosY());
+        }
+        ImGui::SetCursorPosY(below);
+    }
+    return pressed;
 }
 
 }  // namespace kiosk::ui

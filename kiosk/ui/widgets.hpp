@@ -35,6 +35,11 @@ std::optional<app::Intent> top_bar(ScreenContext& ctx, bool with_back, app::Inte
 
 text::MeasureText measure_with(ImFont* font);
 
+// 1 2 3 / 4 5 6 / 7 8 9 / (.) 0 delete: the phone's order, kept in every language (keypads are
+// not mirrored for right-to-left scripts), digits in the screen's language. Returns the key
+// tapped: "0"…"9", "." (with `decimal_point`) or "delete". Tap targets are "key:<key>".
+std::optional<std::string> phone_keypad(ScreenContext& ctx, float width, std::string_view delete_label, bool decimal_point);
+
 // "Read about the treatment", under the answers of a question or the review: the education pages
 // stay reachable after the warning signs.
 std::optional<app::Intent> read_pages_button(ScreenContext& ctx, float width);
