@@ -203,6 +203,7 @@ void KioskFlow::store_and_show(const screening::RoutingDecision& decision, doubl
     const store::SubmitOutcome out = store_.submit(std::move(submission));
     // Stored or kept in memory after a disk fault, staff must come either way.
     alert_staff(out.ticket, decision.severity);
+    refresh_staff_mark();
     result_ = ResultView{out.ticket, decision.severity, out.stored, {}};
     for (const screening::FiredRule& f : decision.fired) {
         if (std::find(result_->message_keys.begin(), result_->message_keys.end(), f.patient_message_key) == result_->message_keys.end())

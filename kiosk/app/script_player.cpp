@@ -37,7 +37,7 @@ std::optional<std::vector<ScriptStep>> read_script(const std::filesystem::path& 
             const char* end = rest.data() + rest.size();
             const auto [at, error] = std::from_chars(rest.data(), end, step.seconds);
             if (rest.empty() || error != std::errc() || at != end || step.seconds < 0) {
-                return fail("'" + command + "' needs a number of seconds (" + command + " 3), not '" + rest + "'");
+                return fail("'" + command + "' needs a number of seconds (" + command + (command == "idle" ? " 120" : " 3") + "), not '" + rest + "'");
             }
             step.kind = command == "idle" ? ScriptStep::Kind::idle : ScriptStep::Kind::hold_corner;
         } else if (command != "quit" || !rest.empty()) {

@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include "kiosk_ui.hpp"
+#include "staff_ui.hpp"
 
 namespace kiosk::test {
 
@@ -52,6 +53,31 @@ public:
     }
 
     void idle_frame(app::KioskFlow& flow) { frame(flow, ImVec2(-FLT_MAX, -FLT_MAX), false); }
+
+    // The same for the staff mode's screens (drawn beside the patient flow, as the app does).
+    std::optional<app::StaffIntent> staff_frame(app::StaffFlow& staff, app::KioskFlow& flow, ImVec2 pointer, bool down) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.DeltaTime = 1.0F / 60.0F;
+        io.MousePos = pointer;
+        io.MouseDown[0] = down;
+        now_ += 1.0 / 60.0;
+        staff.tick(now_);
+        ImGui::NewFrame();
+        std::optional<app::StaffIntent> intent = ui::draw_staff(staff, flow, now_, fonts_, state_, size_);
+        ImGui::Render();
+        if (intent) staff.apply(*intent, now_);
+        return intent;
+    }
+    void idle_staff_frame(app::StaffFlow& staff, app::KioskFlow& flow) { staff_frame(staff, flow, ImVec2(-FLT_MAX, -FLT_MAX), false); }
+    bool tap_staff(app::StaffFlow& staff, app::KioskFlow& flow, const std::string& id) {
+        idle_staff_frame(staff, flow);
+        const std::optional<ImVec2> at = state_.targets.center(id);
+        if (!at) return false;
+        staff_frame(staff, flow, *at, true);
+        const std::optional<app::StaffIntent> intent = staff_frame(staff, flow, *at, false);
+        idle_staff_frame(staff, flow);
+        return intent.has_value();
+    }
 
     // Taps the widget registered as `id`; false if no such widget is on screen.
     bool tap(app::KioskFlow& flow, const std::string& id) {

@@ -332,3 +332,48 @@ TEST_CASE("a screen that changes size mid-visit gets fonts at its new scale, and
     CHECK(platform.font_atlas_uploads == 2);
     CHECK(ImGui::GetIO().Fonts->Fonts[0]->FontSize == doctest::Approx(34.0 * 720 / 1080));
 }
+
+TEST_CASE("staff mode: only a long press in the corner opens it, only a PIN gets past it; from the urgent screen staff acknowledge and the screen ends") {
+    TempDir dir;
+    {
+        auto store = kiosk::test::open_store(dir / "kiosk.db");
+        REQUIRE_FALSE(store.add_staff("1001", "482913", "Ana Ruiz").has_value());
+    }
+    Options o = options_in(dir);
+    o.config_file = write_file(dir / "kiosk.toml", "chime = false\nexport_folder = \"" + dir.path().string() + "\"\n").string();
+    // A patient's taps and a short press in the corner open nothing; the keypad's OK without a
+    // PIN, or with a wrong one, gets nowhere.
+    const auto script = write_file(dir / "staff.script",
+                                   "tap start\ntap option:chest_pain\ntap next\nhold-corner 1\nshot still-urgent\n"
+                                   "hold-corner 3\nshot sign-in\ntap key:1\ntap key:0\ntap key:0\ntap key:1\ntap ok\ntap ok\n"
+                                   "tap key:1\ntap key:1\ntap key:1\ntap key:1\ntap key:1\ntap key:2\ntap ok\nshot wrong\n"
+                                   "tap key:1\ntap key:0\ntap key:0\ntap key:1\ntap ok\n"
+                                   "tap key:4\ntap key:8\ntap key:2\ntap key:9\ntap key:1\ntap key:3\ntap ok\nshot detail\n"
+                                   "tap acknowledge\ntap sign_out\nshot welcome\nquit\n");
+    HeadlessPlatform platform;
+    std::string failure;
+    const ErrorsOf run([&] { return run_kiosk(with_script(o, script, dir), platform, &failure); });
+    INFO(run.errors);
+    REQUIRE(run.code == 0);
+    auto store = kiosk::test::open_store(dir / "kiosk.db");
+    // The urgent submission, acknowledged by 1001 from the urgent screen itself.
+    const auto queue = std::get<std::vector<kiosk::store::QueueEntry>>(store.staff_queue(kiosk::test::nurse(store), 10));
+    REQUIRE(queue.size() == 1);
+    CHECK(queue[0].severity == 4);
+    CHECK(queue[0].acknowledged);
+    CHECK(queue[0].acknowledged_by == "1001");
+    CHECK(store.connection().query_int("SELECT count(*) FROM audit_log WHERE event = 'pin_failed'") == 1);
+    CHECK(store.connection().query_int("SELECT count(*) FROM audit_log WHERE event = 'staff_sign_in'") == 1);
+    CHECK(store.connection().query_int("SELECT count(*) FROM audit_log WHERE event = 'submission_viewed'") >= 1);
+    CHECK(store.connection().query_text("SELECT detail FROM audit_log WHERE event = 'staff_signed_out'") == "signed out");
+    CHECK(platform.screenshots.size() == 5);
+}
+
+TEST_CASE("a script line that holds the corner needs its seconds") {
+    TempDir dir;
+    HeadlessPlatform platform;
+    const auto script = write_file(dir / "odd.script", "hold-corner soon\n");
+    const ErrorsOf run([&] { return run_kiosk(with_script(options_in(dir), script, dir), platform); });
+    CHECK(run.code == 2);
+    CHECK(run.errors.find("odd.script:1: 'hold-corner' needs a number of seconds") != std::string::npos);
+}
