@@ -13,3 +13,4 @@ cmake --build --preset release -j "$(nproc)" --target bench_content_load bench_r
 cmake --build --preset release -j "$(nproc)" --target kiosk
 rm -rf build/release/bench-kiosk
 xvfb-run -a -s "-screen 0 1080x1920x24" ./build/release/kiosk/kiosk --measure --database build/release/bench-kiosk/kiosk.db
+bash scripts/bench-staff-queue.sh

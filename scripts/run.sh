@@ -36,9 +36,22 @@ for tag in en es ar zh-Hans; do
     --database "build/release/screenshot-run/kiosk-$tag-urgent.db" \
     --screenshot "$shots/$tag-urgent-and-idle" --script "tests/kiosk/scripts/urgent-and-idle-$tag.script" > /dev/null
 done
+# The staff mode, on a database with a Chinese patient's flagged screening and an Arabic
+# patient's warning sign: sign-in, the queue, both submissions read by an English-speaking nurse,
+# the plan check. Staff number 1001, PIN 482913.
+staff_db=build/release/screenshot-run/kiosk-staff.db
+rm -f "$staff_db" "$staff_db"-wal "$staff_db"-shm
+printf '482913\n482913\n' | ./build/release/screening/kiosk-store --db "$staff_db" staff add 1001 --name "Ana Ruiz" > /dev/null
+for script in tour-zh-Hans urgent-and-idle-ar; do
+  xvfb-run -a -s "-screen 0 1080x1920x24" ./build/release/kiosk/kiosk --database "$staff_db" \
+    --screenshot "build/release/screenshot-run/unused" --script "tests/kiosk/scripts/$script.script" > /dev/null 2>&1
+done
+printf 'chime = false\nexport_folder = "build/release/screenshot-run"\n' > build/release/screenshot-run/staff.toml
+xvfb-run -a -s "-screen 0 1080x1920x24" ./build/release/kiosk/kiosk --config build/release/screenshot-run/staff.toml \
+  --database "$staff_db" --screenshot "$shots/staff" --script tests/kiosk/scripts/staff-tour.script > /dev/null
 echo "No display here: the kiosk ran under Xvfb (1080x1920) through a full flagged screening in"
 echo "en, es, ar and zh-Hans, and at 1920x1080 in en and ar; then through a warning sign that ends"
 echo "the visit at once (the urgent screen) and an idle wipe in each language. Its screenshots are"
-echo "in $shots/<language>/,"
+echo "in $shots/<language>/, the staff mode in $shots/staff/,"
 echo "$shots/<language>-landscape/ and $shots/<language>-urgent-and-idle/:"
 for dir in "$shots"/*/; do echo "  $dir ($(ls "$dir" | wc -l) screens)"; done

@@ -62,6 +62,10 @@ bool parse_options(int argc, char** argv, Options& o, std::string& problem) {
     return true;
 }
 
+// The measurements (defined with measure(), below).
+double cpu_seconds(clockid_t clock);
+std::pair<double, double> median_p99(std::vector<double> v);
+
 namespace {
 
 // ---------------------------------------------------------------------------------------------
@@ -388,6 +392,28 @@ private:
                     time_offset_ += step.seconds;
                     settle();
                     break;
+                case ScriptStep::Kind::measure_tap: {
+                    // The main thread's CPU from the press to the first frame drawn after the
+                    // release, as a finger would see it: reading, laying out and drawing included.
+                    std::vector<double> cpu_ms;
+                    for (int i = 0; i < static_cast<int>(step.seconds); ++i) {
+                        const std::optional<ImVec2> at = ui_.targets.center(step.argument);
+                        if (!at) {
+                            std::cerr << "kiosk: " << options_.script << ":" << step.line << ": no '" << step.argument << "' on this screen\n";
+                            return 1;
+                        }
+                        const double cpu0 = cpu_seconds(CLOCK_THREAD_CPUTIME_ID);
+                        frame(false, {}, at, true);
+                        frame(false, {}, at, false);
+                        frame(false, {});
+                        cpu_ms.push_back((cpu_seconds(CLOCK_THREAD_CPUTIME_ID) - cpu0) * 1000);
+                    }
+                    const auto [median, p99] = median_p99(cpu_ms);
+                    std::printf("tap %s: main thread CPU from press to the next screen drawn: median %.2f ms, p99 %.2f ms (%zu taps)\n",
+                                step.argument.c_str(), median, p99, cpu_ms.size());
+                    std::fflush(stdout);
+                    break;
+                }
                 case ScriptStep::Kind::hold_corner: {
                     const ImVec2 corner(4, 4);
                     frame(false, {}, corner, true);

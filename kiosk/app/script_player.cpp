@@ -33,6 +33,12 @@ std::optional<std::vector<ScriptStep>> read_script(const std::filesystem::path& 
             step = {ScriptStep::Kind::tap, rest.substr(1, rest.size() - 2), true, 0, number};
         } else if ((command == "tap" || command == "shot") && !rest.empty() && rest.find_first_of(" \t") == std::string::npos) {
             step.kind = command == "tap" ? ScriptStep::Kind::tap : ScriptStep::Kind::shot;
+        } else if (command == "measure-tap") {
+            std::istringstream parts(rest);
+            std::string id;
+            int times = 0;
+            if (!(parts >> id >> times) || times < 1 || !(parts >> std::ws).eof()) return fail("'measure-tap' needs an id and a count (measure-tap refresh 20)");
+            step = {ScriptStep::Kind::measure_tap, id, false, static_cast<double>(times), number};
         } else if (command == "idle" || command == "hold-corner") {
             const char* end = rest.data() + rest.size();
             const auto [at, error] = std::from_chars(rest.data(), end, step.seconds);
@@ -41,7 +47,7 @@ std::optional<std::vector<ScriptStep>> read_script(const std::filesystem::path& 
             }
             step.kind = command == "idle" ? ScriptStep::Kind::idle : ScriptStep::Kind::hold_corner;
         } else if (command != "quit" || !rest.empty()) {
-            return fail("expected 'tap ID', 'tap \"LABEL\"', 'shot NAME', 'idle SECONDS', 'hold-corner SECONDS' or 'quit'");
+            return fail("expected 'tap ID', 'tap \"LABEL\"', 'shot NAME', 'idle SECONDS', 'hold-corner SECONDS', 'measure-tap ID N' or 'quit'");
         }
         steps.push_back(step);
     }

@@ -5,6 +5,8 @@
 //   shot NAME     save the screen as DIR/NN-NAME.png
 //   idle SECONDS  pretend no one touched the screen for that long (tests the idle wipe)
 //   hold-corner SECONDS   hold a finger in the top-left corner that long (the staff mode's way in)
+//   measure-tap ID TIMES  tap ID that many times, printing the main thread's CPU from each press to
+//                         the next frame drawn after it (median and p99): a figure of this program
 //   quit
 // Lines starting with # are comments.
 #include <filesystem>
@@ -15,10 +17,10 @@
 namespace kiosk::app {
 
 struct ScriptStep {
-    enum class Kind { tap, shot, idle, hold_corner, quit } kind;
+    enum class Kind { tap, shot, idle, hold_corner, measure_tap, quit } kind;
     std::string argument;     // tap: an id or a label; shot: the screenshot's name
     bool by_label = false;    // tap: `argument` is the widget's words, not its id
-    double seconds = 0;       // idle, hold_corner
+    double seconds = 0;       // idle, hold_corner; measure_tap: how many times
     int line = 0;
 };
 

@@ -21,7 +21,7 @@ std::optional<app::StaffIntent> draw_staff_detail(StaffContext& ctx);
 std::optional<app::StaffIntent> draw_staff_note(StaffContext& ctx);
 std::optional<app::StaffIntent> draw_staff_plan(StaffContext& ctx);
 
-// The bar of every signed-in staff screen: Back (when there is somewhere to go back to) and Sign out.
+// The bar of every signed-in staff screen: Back (or, on the queue, Refresh), who, and Sign out.
 std::optional<app::StaffIntent> staff_bar(StaffContext& ctx, bool with_back);
 // "Urgent", "Stop", … in the staff member's language, and its colour.
 std::string severity_words(const ScreenContext& ctx, screening::Severity s);

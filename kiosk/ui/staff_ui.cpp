@@ -23,10 +23,10 @@ std::optional<app::StaffIntent> staff_bar(StaffContext& s, bool with_back) {
     std::optional<app::StaffIntent> intent;
     const float gap = ctx.margin / 2;
     const float third = (ctx.column - 2 * gap) / 3;
-    if (with_back) {
-        if (big_button(ctx, "back", ctx.text("staff.nav.back"), third, ButtonKind::secondary)) intent = app::StaffIntent{app::StaffIntent::Kind::back};
-    } else {
-        ImGui::Dummy(ImVec2(third, ctx.touch_height));
+    // On the queue, where there is nowhere to go back to, the same place reads the queue again
+    // (submissions keep arriving while staff look).
+    if (big_button(ctx, with_back ? "back" : "refresh", ctx.text(with_back ? "staff.nav.back" : "staff.nav.refresh"), third, ButtonKind::secondary)) {
+        intent = app::StaffIntent{app::StaffIntent::Kind::back};
     }
     ImGui::SameLine(0, gap);
     const std::string who = s.staff.session() ? (s.staff.session()->display_name.empty() ? s.staff.session()->staff_number : s.staff.session()->display_name)
