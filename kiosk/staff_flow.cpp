@@ -287,7 +287,7 @@ void StaffFlow::build_detail() {
         if (answers.is_object() && answers.contains(q.id)) detail_answers_.push_back(line(q, answers[q.id]));
     }
     for (const store::FiredRuleRecord& f : submission_->fired) {
-        DetailRule r{f.rule_id, static_cast<screening::Severity>(std::clamp(f.severity, 0, 4)), {}, f.source, {}};
+        DetailRule r{f.rule_id, f.severity, {}, f.source, {}};
         const auto rule = std::find_if(bundle_.screening.rules.begin(), bundle_.screening.rules.end(), [&](const screening::Rule& x) { return x.id == f.rule_id; });
         const std::string key = rule != bundle_.screening.rules.end() ? rule->staff_rationale_key
                                 : f.rule_id == screening::unknown_safety_answer_rule_id ? bundle_.screening.unknown_safety_answer.staff_rationale_key

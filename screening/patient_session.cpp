@@ -121,7 +121,7 @@ store::NewSubmission PatientSession::submission(const RoutingDecision& decision,
     s.locale = std::string(locale);
     s.content_version = decision.content_version;
     s.answers_json = answers_to_json(answers_, content_.questionnaire).dump();
-    s.severity = static_cast<int>(decision.severity);
+    s.severity = decision.severity;
     for (const FiredRule& f : decision.fired) {
         AnswerSet cited = empty_answers(content_.questionnaire);
         for (const CitedAnswer& c : f.answers) {
@@ -132,7 +132,7 @@ store::NewSubmission PatientSession::submission(const RoutingDecision& decision,
         for (const CitedAnswer& c : f.answers) {
             if (!c.answered) cited_json[std::string(c.question)] = nullptr;
         }
-        s.fired.push_back({std::string(f.rule_id), static_cast<int>(f.severity), cited_json.dump(), std::string(f.source)});
+        s.fired.push_back({std::string(f.rule_id), f.severity, cited_json.dump(), std::string(f.source)});
     }
     return s;
 }

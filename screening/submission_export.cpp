@@ -34,9 +34,7 @@ std::string answer_cell(const nlohmann::json& a) {
     return "";
 }
 
-std::string severity_of(int s) {
-    return std::string(severity_name(static_cast<Severity>(std::clamp(s, 0, 4))));
-}
+std::string severity_of(Severity s) { return std::string(severity_name(s)); }
 
 // CLDR units as UCUM codes, for valueQuantity; others keep their words only.
 std::string ucum(const std::string& cldr) {

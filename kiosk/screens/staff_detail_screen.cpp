@@ -25,7 +25,7 @@ std::optional<app::StaffIntent> draw_staff_detail(StaffContext& s) {
     const store::StoredSubmission& sub = *staff.submission();
     const float width = ctx.column;
     std::optional<app::StaffIntent> intent = staff_bar(s, true);
-    const auto severity = static_cast<screening::Severity>(std::clamp(sub.severity, 0, 4));
+    const screening::Severity severity = sub.severity;
     const std::vector<content::MessageArgument> title = {{"ticket", sub.ticket}};
     paragraph(ctx, ctx.text("staff.detail.title", title) + "  \u00B7  " + severity_words(ctx, severity), ctx.fonts.heading, width,
               severity_colour(ctx, severity));

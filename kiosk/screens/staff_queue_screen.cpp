@@ -24,7 +24,7 @@ std::optional<app::StaffIntent> draw_staff_queue(StaffContext& s) {
     }
     const std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
     for (const store::QueueEntry& e : staff.queue()) {
-        const auto severity = static_cast<screening::Severity>(std::clamp(e.severity, 0, 4));
+        const screening::Severity severity = e.severity;
         std::string line = e.ticket + "  \u00B7  " + severity_words(ctx, severity);
         if (const auto minutes = app::StaffFlow::minutes_between(e.created_at, now)) {
             const std::vector<content::MessageArgument> args = {{"minutes", static_cast<std::int64_t>(*minutes)}};

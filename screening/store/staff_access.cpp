@@ -42,7 +42,7 @@ StoredSubmission read_submission(Statement& q) {
     s.locale = q.column_text(3);
     s.content_version = q.column_text(4);
     s.answers_json = q.column_text(5);
-    s.severity = static_cast<int>(q.column_int(6));
+    s.severity = severity_from_column(q.column_int(6));
     s.acknowledged = q.column_int(7) != 0;
     s.acknowledged_by = q.column_text(8);
     s.acknowledged_at = q.column_text(9);
@@ -58,14 +58,14 @@ std::optional<SqliteError> read_fired(Connection& db, StoredSubmission& s) {
     fired->bind(1, s.id);
     int rc = SQLITE_ROW;
     while ((rc = fired->step()) == SQLITE_ROW) {
-        s.fired.push_back({fired->column_text(0), static_cast<int>(fired->column_int(1)), fired->column_text(2), fired->column_text(3)});
+        s.fired.push_back({fired->column_text(0), severity_from_column(fired->column_int(1)), fired->column_text(2), fired->column_text(3)});
     }
     if (rc != SQLITE_DONE) return db.last_error("reading the rules that fired");
     return std::nullopt;
 }
 
 QueueEntry read_queue_entry(Statement& q) {
-    return {q.column_int(0), q.column_text(1), q.column_text(2), static_cast<int>(q.column_int(3)), q.column_text(4),
+    return {q.column_int(0), q.column_text(1), q.column_text(2), severity_from_column(q.column_int(3)), q.column_text(4),
             q.column_int(5) != 0, q.column_text(6)};
 }
 

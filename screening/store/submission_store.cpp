@@ -126,7 +126,7 @@ std::optional<SqliteError> SubmissionStore::commit(Pending& p, bool ticket_shown
         if (auto e = db_.exec("BEGIN IMMEDIATE")) return e;
         insert->reset();
         insert->bind(1, ticket).bind(2, p.day).bind(3, p.sent_at).bind(4, s.locale).bind(5, s.content_version)
-            .bind(6, s.answers_json).bind(7, static_cast<std::int64_t>(s.severity)).bind(8, s.kiosk_id);
+            .bind(6, s.answers_json).bind(7, severity_column(s.severity)).bind(8, s.kiosk_id);
         if (insert->step() != SQLITE_DONE) {
             const SqliteError e = db_.last_error("storing a submission");
             db_.rollback_if_open();
@@ -150,7 +150,7 @@ std::optional<SqliteError> SubmissionStore::commit(Pending& p, bool ticket_shown
         for (std::size_t i = 0; i < s.fired.size(); ++i) {
             fired->reset();
             fired->bind(1, id).bind(2, static_cast<std::int64_t>(i)).bind(3, s.fired[i].rule_id)
-                .bind(4, static_cast<std::int64_t>(s.fired[i].severity)).bind(5, s.fired[i].answers_json)
+                .bind(4, severity_column(s.fired[i].severity)).bind(5, s.fired[i].answers_json)
                 .bind(6, s.fired[i].source);
             if (fired->step() != SQLITE_DONE) {
                 const SqliteError e = db_.last_error("storing the rules that fired");

@@ -13,13 +13,21 @@
 #include <vector>
 
 #include "audit_log.hpp"
+#include "severity.hpp"
 #include "sqlite_connection.hpp"
 
 namespace kiosk::store {
 
+// Severities are stored as numbers (0 none … 4 urgent); one out of range (a damaged or foreign
+// row) reads as urgent: a row staff cannot classify is one they must look at.
+inline screening::Severity severity_from_column(std::int64_t v) {
+    return v >= 0 && v <= 4 ? static_cast<screening::Severity>(v) : screening::Severity::urgent;
+}
+inline std::int64_t severity_column(screening::Severity s) { return static_cast<std::int64_t>(s); }
+
 struct FiredRuleRecord {
     std::string rule_id;
-    int severity = 0;
+    screening::Severity severity = screening::Severity::info;
     std::string answers_json;  // the answers that made it fire
     std::string source;        // where the rule comes from (rules.toml), as it read when it fired
 };
@@ -29,7 +37,7 @@ struct NewSubmission {
     std::string locale;
     std::string content_version;
     std::string answers_json;
-    int severity = 0;  // screening::Severity as a number (0 none … 4 urgent)
+    screening::Severity severity = screening::Severity::none;
     std::vector<FiredRuleRecord> fired;
     std::string kiosk_id;  // which kiosk (several may forward to one clinic database)
 };
@@ -42,7 +50,7 @@ struct StoredSubmission {
     std::string locale;
     std::string content_version;
     std::string answers_json;
-    int severity = 0;
+    screening::Severity severity = screening::Severity::none;
     bool acknowledged = false;
     std::string acknowledged_by;
     std::string acknowledged_at;
@@ -55,7 +63,7 @@ struct QueueEntry {
     std::int64_t id = 0;
     std::string ticket;
     std::string created_at;
-    int severity = 0;
+    screening::Severity severity = screening::Severity::none;
     std::string locale;
     bool acknowledged = false;
     std::string acknowledged_by;  // the staff number

@@ -48,11 +48,11 @@ Figures bare_write_fsync(const std::filesystem::path& file, int rounds) {
     return summarise(ms);
 }
 
-NewSubmission sample(int severity) {
+NewSubmission sample(kiosk::screening::Severity severity) {
     return {"es", "0123456789abcdef",
             R"({"symptoms_now":["none"],"adult":"yes","pregnant":"no","heart":["pacemaker"],"kidney":"no","medicines":["digoxin"]})",
-            severity, {{"other_heart_condition", 2, R"({"heart":["pacemaker"]})", "Brochure, Safety Information"},
-                      {"interacting_medicines", 2, R"({"medicines":["digoxin"]})", "US prescribing information"}},
+            severity, {{"other_heart_condition", kiosk::screening::Severity::caution, R"({"heart":["pacemaker"]})", "Brochure, Safety Information"},
+                      {"interacting_medicines", kiosk::screening::Severity::caution, R"({"medicines":["digoxin"]})", "US prescribing information"}},
             "bench"};
 }
 
@@ -77,7 +77,7 @@ int main(int argc, char** argv) {
     std::vector<double> commit_ms;
     for (int i = 0; i < rounds; ++i) {
         const auto start = clock_type::now();
-        if (!store.submit(sample(2)).stored) std::fprintf(stderr, "a submission was not stored\n");
+        if (!store.submit(sample(kiosk::screening::Severity::caution)).stored) std::fprintf(stderr, "a submission was not stored\n");
         commit_ms.push_back(since_ms(start));
     }
     const Figures commit = summarise(commit_ms);

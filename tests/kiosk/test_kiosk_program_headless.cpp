@@ -103,7 +103,7 @@ TEST_CASE("the kiosk program plays a full flagged screening with no window, in e
         CHECK(platform.screenshots.size() >= 10);
         const auto queue = flagged(dir);
         REQUIRE(queue.size() == 1);
-        CHECK(queue.front().severity == 3);  // stop: heart damage and digoxin
+        CHECK(queue.front().severity == kiosk::screening::Severity::stop);  // stop: heart damage and digoxin
         CHECK(platform.live_textures == 0);  // the pictures were released before the platform
     }
 }
@@ -116,7 +116,7 @@ TEST_CASE("the shipped urgent-and-idle scripts play to the end and store one urg
         CHECK(play_shipped_script(std::string("urgent-and-idle-") + tag, platform, dir));
         const auto queue = flagged(dir);
         REQUIRE(queue.size() == 1);  // the second patient, who walked away, sent nothing
-        CHECK(queue.front().severity == 4);  // urgent: chest pain right now, stored at the first Next
+        CHECK(queue.front().severity == kiosk::screening::Severity::urgent);  // urgent: chest pain right now, stored at the first Next
         CHECK(platform.screenshots.size() == 8);
     }
 }
@@ -359,7 +359,7 @@ TEST_CASE("staff mode: only a long press in the corner opens it, only a PIN gets
     // The urgent submission, acknowledged by 1001 from the urgent screen itself.
     const auto queue = std::get<std::vector<kiosk::store::QueueEntry>>(store.staff_queue(kiosk::test::nurse(store), 10));
     REQUIRE(queue.size() == 1);
-    CHECK(queue[0].severity == 4);
+    CHECK(queue[0].severity == kiosk::screening::Severity::urgent);
     CHECK(queue[0].acknowledged);
     CHECK(queue[0].acknowledged_by == "1001");
     CHECK(store.connection().query_int("SELECT count(*) FROM audit_log WHERE event = 'pin_failed'") == 1);

@@ -54,7 +54,7 @@ struct Desk {
         type(pin);
         REQUIRE(tap("ok"));
     }
-    std::int64_t submit(const std::string& answers, int severity, const std::string& locale = "en") {
+    std::int64_t submit(const std::string& answers, Severity severity, const std::string& locale = "en") {
         kiosk::store::NewSubmission s = kiosk::test::flagged_submission();
         s.answers_json = answers;
         s.severity = severity;
@@ -116,11 +116,11 @@ TEST_CASE("wrong PINs make staff wait longer each time; ten lock the account, al
 
 TEST_CASE("the queue on screen: urgent, stop, caution newest first, then the rest; each row with its severity in words") {
     Desk d;
-    const std::int64_t caution = d.submit(R"({"kidney":"mild_or_moderate"})", 2);
-    const std::int64_t urgent = d.submit(R"({"symptoms_now":["chest_pain"]})", 4, "ar");
-    const std::int64_t none = d.submit(R"({"adult":"yes"})", 0);
-    const std::int64_t stop = d.submit(R"({"heart":["heart_block"]})", 3, "zh-Hans");
-    const std::int64_t info = d.submit(R"({"diabetes":"yes"})", 1);
+    const std::int64_t caution = d.submit(R"({"kidney":"mild_or_moderate"})", Severity::caution);
+    const std::int64_t urgent = d.submit(R"({"symptoms_now":["chest_pain"]})", Severity::urgent, "ar");
+    const std::int64_t none = d.submit(R"({"adult":"yes"})", Severity::none);
+    const std::int64_t stop = d.submit(R"({"heart":["heart_block"]})", Severity::stop, "zh-Hans");
+    const std::int64_t info = d.submit(R"({"diabetes":"yes"})", Severity::info);
     d.sign_in();
     d.ui.idle_staff_frame(d.staff, d.patient);
     const auto y = [&](std::int64_t id) { return d.ui.state().targets.center("row:" + std::to_string(id)).value_or(ImVec2(0, -1)).y; };
@@ -164,7 +164,7 @@ TEST_CASE("a submission shows why it was flagged: the rationale, the source and 
 
 TEST_CASE("acknowledge with a note typed on the on-screen keyboard; the queue then shows who") {
     Desk d;
-    const std::int64_t id = d.submit(R"({"heart":["heart_block"]})", 3);
+    const std::int64_t id = d.submit(R"({"heart":["heart_block"]})", Severity::stop);
     d.sign_in();
     REQUIRE(d.tap("row:" + std::to_string(id)));
     REQUIRE(d.tap("write_note"));
@@ -188,7 +188,7 @@ TEST_CASE("acknowledge with a note typed on the on-screen keyboard; the queue th
 
 TEST_CASE("the plan check on screen: a plan over a limit is refused in words, and the check is audited") {
     Desk d;
-    const std::int64_t id = d.submit(R"({"kidney":"mild_or_moderate"})", 2);
+    const std::int64_t id = d.submit(R"({"kidney":"mild_or_moderate"})", Severity::caution);
     d.sign_in();
     REQUIRE(d.tap("row:" + std::to_string(id)));
     REQUIRE(d.tap("check_plan"));
@@ -211,8 +211,8 @@ TEST_CASE("the plan check on screen: a plan over a limit is refused in words, an
 
 TEST_CASE("export: the last 7 days to the export folder, all at once; the folder's absence is said, not hidden") {
     Desk d;
-    d.submit(R"({"heart":["heart_block"]})", 3);
-    d.submit(R"({"adult":"yes"})", 0);
+    d.submit(R"({"heart":["heart_block"]})", Severity::stop);
+    d.submit(R"({"adult":"yes"})", Severity::none);
     d.sign_in();
     REQUIRE(d.tap("export_recent"));
     std::size_t folders = 0;
@@ -252,7 +252,7 @@ TEST_CASE("a staff session ends by itself after staff_idle_seconds untouched; th
 
 TEST_CASE("a disk fault while reading the queue shows the fault, never an empty queue") {
     Desk d(true);
-    d.submit(R"({"heart":["heart_block"]})", 3);
+    d.submit(R"({"heart":["heart_block"]})", Severity::stop);
     d.staff.begin(d.ui.now());
     d.type("1001");
     REQUIRE(d.tap("ok"));

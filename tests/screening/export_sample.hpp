@@ -14,7 +14,8 @@ inline constexpr const char* export_canonical_url = "https://kiosk.example.org/f
 // One stored submission per answer type, in this order: boolean (a yes/no question without "not
 // sure"), a single choice, a multiple choice, a quantity; then one with them all.
 inline std::vector<store::NewSubmission> sample_submissions() {
-    const auto make = [](std::string answers, int severity) {
+    using screening::Severity;
+    const auto make = [](std::string answers, Severity severity) {
         store::NewSubmission s;
         s.locale = "es";
         s.content_version = "0123456789abcdef";
@@ -23,9 +24,9 @@ inline std::vector<store::NewSubmission> sample_submissions() {
         s.kiosk_id = "front-desk";
         return s;
     };
-    return {make(R"({"adult":"yes"})", 0), make(R"({"kidney":"mild_or_moderate"})", 2),
-            make(R"({"heart":["heart_block","pacemaker"]})", 3), make(R"({"hours_since_meal":12})", 0),
-            make(R"({"hours_since_meal":7,"symptoms_now":["none"],"adult":"no","pregnant":"not_sure","heart":["not_sure"],"kidney":"no"})", 3)};
+    return {make(R"({"adult":"yes"})", Severity::none), make(R"({"kidney":"mild_or_moderate"})", Severity::caution),
+            make(R"({"heart":["heart_block","pacemaker"]})", Severity::stop), make(R"({"hours_since_meal":12})", Severity::none),
+            make(R"({"hours_since_meal":7,"symptoms_now":["none"],"adult":"no","pregnant":"not_sure","heart":["not_sure"],"kidney":"no"})", Severity::stop)};
 }
 
 inline const char* sample_answer_type(std::size_t i) {

@@ -122,7 +122,7 @@ TEST_CASE("from answers to a stored, flagged submission, through the same functi
     answer(s, "heart_block");
     const RoutingDecision decision = s.decide();
     const kiosk::store::NewSubmission record = s.submission(decision, "es");
-    CHECK(record.severity == 3);
+    CHECK(record.severity == Severity::stop);
     CHECK(record.content_version == shipped().screening.content_version);
     const auto answers = nlohmann::json::parse(record.answers_json);
     CHECK(answers["heart"] == nlohmann::json::array({"heart_block"}));

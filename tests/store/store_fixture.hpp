@@ -33,8 +33,8 @@ private:
 };
 
 inline store::NewSubmission flagged_submission(const std::string& marker = "heart_block") {
-    return store::NewSubmission{"en", "0123456789abcdef", R"({"heart":[")" + marker + R"("],"adult":"yes"})", 3,
-                                {{"heart_block_or_damage", 3, R"({"heart":[")" + marker + R"("]})", "Brochure, Medical Restrictions"}}, "kiosk-1"};
+    return store::NewSubmission{"en", "0123456789abcdef", R"({"heart":[")" + marker + R"("],"adult":"yes"})", screening::Severity::stop,
+                                {{"heart_block_or_damage", screening::Severity::stop, R"({"heart":[")" + marker + R"("]})", "Brochure, Medical Restrictions"}}, "kiosk-1"};
 }
 
 // A staff session as sign-in gives one, for staff number 1001 (its account is made here, without

@@ -54,11 +54,11 @@ TEST_CASE("the queue shows unacknowledged flagged submissions, most severe first
     TempDir dir;
     SubmissionStore store = kiosk::test::open_store(dir / "kiosk.db");
     NewSubmission info = kiosk::test::flagged_submission();
-    info.severity = 1;
+    info.severity = kiosk::screening::Severity::info;
     NewSubmission none = kiosk::test::flagged_submission();
-    none.severity = 0;
+    none.severity = kiosk::screening::Severity::none;
     NewSubmission urgent = kiosk::test::flagged_submission();
-    urgent.severity = 4;
+    urgent.severity = kiosk::screening::Severity::urgent;
     const std::string t_info = store.submit(info).ticket;
     store.submit(none);
     const std::string t_stop = store.submit(kiosk::test::flagged_submission()).ticket;

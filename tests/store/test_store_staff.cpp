@@ -109,8 +109,10 @@ TEST_CASE("an attempt that cannot be counted is refused, whatever the PIN") {
 TEST_CASE("the staff queue: unacknowledged urgent, stop, caution, newest first within each, then the rest, newest first") {
     TempDir dir;
     SubmissionStore store = kiosk::test::open_store(dir / "kiosk.db");
-    std::vector<std::pair<std::string, int>> sent;  // ticket, severity, in the order sent
-    for (const int severity : {2, 4, 0, 3, 1, 2, 4, 3, 0}) {
+    using kiosk::screening::Severity;
+    std::vector<std::pair<std::string, Severity>> sent;  // ticket, severity, in the order sent
+    for (const Severity severity : {Severity::caution, Severity::urgent, Severity::none, Severity::stop, Severity::info, Severity::caution,
+                                    Severity::urgent, Severity::stop, Severity::none}) {
         NewSubmission s = kiosk::test::flagged_submission();
         s.severity = severity;
         sent.emplace_back(store.submit(s).ticket, severity);

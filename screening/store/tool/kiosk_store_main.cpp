@@ -72,9 +72,9 @@ int staff_command(SubmissionStore& store, const std::vector<std::string>& rest, 
     return 0;
 }
 
-const char* severity_word(int s) {
+const char* severity_word(kiosk::screening::Severity s) {
     static const char* words[] = {"none", "info", "caution", "stop", "urgent"};
-    return s >= 0 && s <= 4 ? words[s] : "?";
+    return words[severity_column(s)];
 }
 
 }  // namespace
