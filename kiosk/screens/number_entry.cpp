@@ -21,19 +21,8 @@ std::optional<app::Intent> draw_number_entry(ScreenContext& ctx, const screening
     const std::vector<content::MessageArgument> range = {{"min", q.minimum}, {"max", q.maximum}};
     paragraph(ctx, t.text("ui.question.number_range", range), ctx.fonts.body, width, stuck ? ctx.theme.urgent : ctx.theme.muted);
 
-    // The display: what was typed, as the patient reads numbers, or a dash before anything is.
-    const float box_height = ctx.touch_height * 1.2F;
-    const ImVec2 box_min = ImGui::GetCursorScreenPos();
-    const ImVec2 box_max(box_min.x + width - 6, box_min.y + box_height);
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(box_min, box_max, ctx.theme.panel, 8);
-    draw->AddRect(box_min, box_max, ctx.theme.text, 8, 0, 2);
-    const float pad = ctx.margin / 2;
-    ImGui::SetCursorScreenPos(ImVec2(box_min.x + pad, box_min.y + (box_height - ctx.fonts.heading->FontSize * 1.4F) / 2));
-    const std::string shown = entry.empty() ? "\u2013" : content::format_number(tag, std::stod(entry), q.unit);
-    paragraph(ctx, shown, ctx.fonts.heading, width - 6 - 2 * pad, ctx.theme.text);
-    ImGui::SetCursorScreenPos(ImVec2(box_min.x, box_max.y + ctx.margin / 2));
-    ImGui::Dummy(ImVec2(width, 0));
+    // The display: what was typed, as the patient reads numbers.
+    entry_display(ctx, entry.empty() ? std::string() : content::format_number(tag, std::stod(entry), q.unit), width);
 
     std::optional<app::Intent> intent;
     if (const auto key = phone_keypad(ctx, width, t.text("ui.question.number_delete"), false)) intent = app::Intent{app::Intent::Kind::number_key, *key, 0, 0};

@@ -1,6 +1,5 @@
 // The result: what happens next in plain words and the ticket in large type. No answers are
 // shown. Urgent outcomes have their own screen (urgent_screen.cpp): stay seated, staff are coming.
-#include <cfloat>
 
 #include "screens.hpp"
 #include "widgets.hpp"
@@ -26,11 +25,7 @@ std::optional<app::Intent> draw_result(ScreenContext& ctx) {
     }
     const std::vector<content::MessageArgument> ticket = {{"ticket", result.ticket}};
     paragraph(ctx, t.text("ui.result.ticket", ticket), ctx.fonts.body, width, ctx.theme.text);
-    const std::string code = text::visual_line(result.ticket, text::Direction::left_to_right);
-    const float code_width = ctx.fonts.huge->CalcTextSizeA(ctx.fonts.huge->FontSize, FLT_MAX, 0, code.c_str()).x;
-    const ImVec2 at = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddText(ctx.fonts.huge, ctx.fonts.huge->FontSize, ImVec2(at.x + (width - code_width) / 2, at.y), ctx.theme.text, code.c_str());
-    ImGui::Dummy(ImVec2(width, ctx.fonts.huge->FontSize * 1.2F));
+    ticket_code(ctx, result.ticket, width);
     paragraph(ctx, t.text(result.severity >= screening::Severity::caution ? "ui.result.staff_will_talk" : "ui.result.staff_review_every_answer"),
               ctx.fonts.body, width, ctx.theme.text);
     for (const std::string& key : result.message_keys) paragraph(ctx, t.text(key), ctx.fonts.body, width, ctx.theme.muted);

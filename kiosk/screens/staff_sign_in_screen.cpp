@@ -14,18 +14,9 @@ std::optional<app::StaffIntent> draw_staff_sign_in(StaffContext& s) {
     paragraph(ctx, ctx.text("staff.sign_in.title"), ctx.fonts.heading, width, ctx.theme.text);
     paragraph(ctx, ctx.text(staff.entering_pin() ? "staff.sign_in.pin" : "staff.sign_in.number"), ctx.fonts.body, width, ctx.theme.muted);
 
-    const float box_height = ctx.touch_height * 1.1F;
-    const ImVec2 box_min = ImGui::GetCursorScreenPos();
-    const ImVec2 box_max(box_min.x + width - 6, box_min.y + box_height);
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(box_min, box_max, ctx.theme.panel, 8);
-    draw->AddRect(box_min, box_max, ctx.theme.text, 8, 0, 2);
     std::string shown = staff.entering_pin() ? std::string() : staff.staff_number();
     for (std::size_t i = 0; staff.entering_pin() && i < staff.pin_length(); ++i) shown += "\u25CF";  // the PIN is never drawn
-    ImGui::SetCursorScreenPos(ImVec2(box_min.x + ctx.margin / 2, box_min.y + (box_height - ctx.fonts.heading->FontSize * 1.4F) / 2));
-    paragraph(ctx, shown.empty() ? "\u2013" : shown, ctx.fonts.heading, width - ctx.margin, ctx.theme.text);
-    ImGui::SetCursorScreenPos(ImVec2(box_min.x, box_max.y + ctx.margin / 3));
-    ImGui::Dummy(ImVec2(width, 0));
+    entry_display(ctx, shown, width);
     if (!staff.message().empty()) paragraph(ctx, staff.message(), ctx.fonts.body, width, ctx.theme.urgent);
     ImGui::Dummy(ImVec2(width, ctx.margin / 3));
 

@@ -2,7 +2,6 @@
 // anywhere: stay seated, raise your hand, what to do if it gets worse, and the ticket in large
 // type so that staff find the right person. No answers, and no button: the screen ends by itself
 // after urgent_screen_seconds (staff clear it sooner from the staff mode).
-#include <cfloat>
 
 #include "screens.hpp"
 #include "widgets.hpp"
@@ -36,11 +35,7 @@ std::optional<app::Intent> draw_urgent(ScreenContext& ctx) {
     ImGui::Dummy(ImVec2(width, ctx.margin / 2));
     const std::vector<content::MessageArgument> ticket = {{"ticket", result.ticket}};
     paragraph(ctx, t.text("ui.result.ticket", ticket), ctx.fonts.body, width, ctx.theme.text);
-    const std::string code = text::visual_line(result.ticket, text::Direction::left_to_right);
-    const float code_width = ctx.fonts.huge->CalcTextSizeA(ctx.fonts.huge->FontSize, FLT_MAX, 0, code.c_str()).x;
-    const ImVec2 at = ImGui::GetCursorScreenPos();
-    draw->AddText(ctx.fonts.huge, ctx.fonts.huge->FontSize, ImVec2(at.x + (width - code_width) / 2, at.y), ctx.theme.text, code.c_str());
-    ImGui::Dummy(ImVec2(width, ctx.fonts.huge->FontSize * 1.2F));
+    ticket_code(ctx, result.ticket, width);
 
     // The emergency number only when the clinic configured one: numbers differ by country, and a
     // wrong one is worse than none.

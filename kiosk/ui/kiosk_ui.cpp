@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "screens.hpp"
+#include "widgets.hpp"
 
 namespace kiosk::ui {
 
@@ -54,15 +55,7 @@ std::optional<app::Intent> draw_kiosk(const app::KioskFlow& flow, double now, co
     ScreenContext ctx{flow,   flow.text(), now, chosen, state, theme, size, flow.text().direction() == content::TextDirection::right_to_left,
                       l.touch_height, margin, l.column, l.landscape};
 
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(size);
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(theme.background));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(l.side, margin / 2));
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(margin / 2, margin / 3));
-    ImGui::Begin("kiosk", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
-    ImGui::PushFont(chosen.body);
+    begin_screen_window("kiosk", theme, l, size, chosen.body);
     std::optional<app::Intent> intent;
     switch (flow.screen()) {
         case app::Screen::welcome: intent = draw_welcome(ctx); break;
@@ -72,10 +65,7 @@ std::optional<app::Intent> draw_kiosk(const app::KioskFlow& flow, double now, co
         case app::Screen::result: intent = draw_result(ctx); break;
         case app::Screen::urgent: intent = draw_urgent(ctx); break;
     }
-    ImGui::PopFont();
-    ImGui::End();
-    ImGui::PopStyleVar(2);
-    ImGui::PopStyleColor();
+    end_screen_window();
     const app::Intent here{app::Intent::Kind::still_here, {}, 0, 0};
     if (flow.idle_countdown_showing(now)) {
         // Any touch while the question "are you still there?" shows counts as "yes, I am".

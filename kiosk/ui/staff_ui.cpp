@@ -55,15 +55,7 @@ std::optional<app::StaffIntent> draw_staff(const app::StaffFlow& staff, const ap
     const ScreenLayout l = layout_for(size, app::Orientation::automatic);
     ScreenContext ctx{patient, staff.text(), now, fonts.normal, state, theme, size,
                       staff.text().direction() == content::TextDirection::right_to_left, l.touch_height, l.margin, l.column, l.landscape};
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(size);
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(theme.background));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(l.side, l.margin / 2));
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(l.margin / 2, l.margin / 3));
-    ImGui::Begin("staff", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
-    ImGui::PushFont(fonts.normal.body);
+    begin_screen_window("staff", theme, l, size, fonts.normal.body);
     StaffContext s{ctx, staff};
     std::optional<app::StaffIntent> intent;
     switch (staff.screen()) {
@@ -73,10 +65,7 @@ std::optional<app::StaffIntent> draw_staff(const app::StaffFlow& staff, const ap
         case app::StaffScreen::note: intent = draw_staff_note(s); break;
         case app::StaffScreen::plan: intent = draw_staff_plan(s); break;
     }
-    ImGui::PopFont();
-    ImGui::End();
-    ImGui::PopStyleVar(2);
-    ImGui::PopStyleColor();
+    end_screen_window();
     // Any finger on the screen keeps the staff session alive, as on the patient screens.
     if (!intent && ImGui::IsMouseDown(ImGuiMouseButton_Left)) intent = app::StaffIntent{app::StaffIntent::Kind::touch};
     return intent;

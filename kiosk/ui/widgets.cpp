@@ -236,4 +236,46 @@ std::optional<std::string> phone_keypad(ScreenContext& ctx, float width, std::st
     return pressed;
 }
 
+void ticket_code(ScreenContext& ctx, const std::string& ticket, float width) {
+    const std::string code = text::visual_line(ticket, text::Direction::left_to_right);
+    const float code_width = ctx.fonts.huge->CalcTextSizeA(ctx.fonts.huge->FontSize, FLT_MAX, 0, code.c_str()).x;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddText(ctx.fonts.huge, ctx.fonts.huge->FontSize, ImVec2(at.x + (width - code_width) / 2, at.y), ctx.theme.text,
+                                        code.c_str());
+    ImGui::Dummy(ImVec2(width, ctx.fonts.huge->FontSize * 1.2F));
+}
+
+void entry_display(ScreenContext& ctx, const std::string& shown, float width) {
+    const float box_height = ctx.touch_height * 1.2F;
+    const ImVec2 box_min = ImGui::GetCursorScreenPos();
+    const ImVec2 box_max(box_min.x + width - 6, box_min.y + box_height);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(box_min, box_max, ctx.theme.panel, 8);
+    draw->AddRect(box_min, box_max, ctx.theme.text, 8, 0, 2);
+    const float pad = ctx.margin / 2;
+    ImGui::SetCursorScreenPos(ImVec2(box_min.x + pad, box_min.y + (box_height - ctx.fonts.heading->FontSize * 1.4F) / 2));
+    paragraph(ctx, shown.empty() ? "\u2013" : shown, ctx.fonts.heading, width - 6 - 2 * pad, ctx.theme.text);
+    ImGui::SetCursorScreenPos(ImVec2(box_min.x, box_max.y + ctx.margin / 2));
+    ImGui::Dummy(ImVec2(width, 0));
+}
+
+void begin_screen_window(const char* name, const Theme& theme, const ScreenLayout& layout, ImVec2 size, ImFont* body) {
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(size);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(theme.background));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(layout.side, layout.margin / 2));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(layout.margin / 2, layout.margin / 3));
+    ImGui::Begin(name, nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::PushFont(body);
+}
+
+void end_screen_window() {
+    ImGui::PopFont();
+    ImGui::End();
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor();
+}
+
 }  // namespace kiosk::ui

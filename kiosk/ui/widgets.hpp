@@ -35,6 +35,16 @@ std::optional<app::Intent> top_bar(ScreenContext& ctx, bool with_back, app::Inte
 
 text::MeasureText measure_with(ImFont* font);
 
+// The ticket code in large type, centred, always left to right (staff read it out).
+void ticket_code(ScreenContext& ctx, const std::string& ticket, float width);
+
+// A framed box showing what was typed (a number, dots for a PIN), or a dash before anything is.
+void entry_display(ScreenContext& ctx, const std::string& shown, float width);
+
+// The full-screen window every screen is drawn in, and its end.
+void begin_screen_window(const char* name, const Theme& theme, const ScreenLayout& layout, ImVec2 size, ImFont* body);
+void end_screen_window();
+
 // 1 2 3 / 4 5 6 / 7 8 9 / (.) 0 delete: the phone's order, kept in every language (keypads are
 // not mirrored for right-to-left scripts), digits in the screen's language. Returns the key
 // tapped: "0"…"9", "." (with `decimal_point`) or "delete". Tap targets are "key:<key>".
