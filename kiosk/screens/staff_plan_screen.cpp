@@ -22,7 +22,9 @@ std::optional<app::StaffIntent> draw_staff_plan(StaffContext& s) {
     for (std::size_t i = 0; i < 3; ++i) tallest = std::max(tallest, button_height(ctx, ctx.text(fields[i]) + ": " + staff.plan_fields()[i] + "0", third));
     for (std::size_t i = 0; i < 3; ++i) {
         if (i > 0) ImGui::SameLine(0, gap);
-        const std::string value = staff.plan_fields()[i].empty() ? "\u2013" : staff.plan_fields()[i];
+        // As typed, with the language's decimal separator ("1,5" in Spanish).
+        std::string value = staff.plan_fields()[i].empty() ? "\u2013" : staff.plan_fields()[i];
+        if (const auto point = value.find('.'); point != std::string::npos) value.replace(point, 1, decimal_separator(ctx.words.locale().tag));
         if (big_button(ctx, "field:" + std::to_string(i), ctx.text(fields[i]) + ": " + value, third, ButtonKind::option, staff.plan_field() == i,
                        tallest)) {
             intent = app::StaffIntent{app::StaffIntent::Kind::plan_field, {}, 0, i};

@@ -196,8 +196,6 @@ std::optional<app::Intent> read_pages_button(ScreenContext& ctx, float width) {
     return std::nullopt;
 }
 
-namespace {
-
 // The language's decimal separator: 0.5 formatted, without its first and last digit ("," in es).
 std::string decimal_separator(const std::string& tag) {
     const std::string half = content::format_number(tag, 0.5);
@@ -208,8 +206,6 @@ std::string decimal_separator(const std::string& tag) {
     while (end > begin && is_continuation(half[end])) --end;
     return end > begin ? half.substr(begin, end - begin) : std::string(".");
 }
-
-}  // namespace
 
 std::optional<std::string> phone_keypad(ScreenContext& ctx, float width, std::string_view delete_label, bool decimal_point) {
     const std::string& tag = ctx.words.locale().tag;

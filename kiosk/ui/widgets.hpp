@@ -45,6 +45,9 @@ void entry_display(ScreenContext& ctx, const std::string& shown, float width);
 void begin_screen_window(const char* name, const Theme& theme, const ScreenLayout& layout, ImVec2 size, ImFont* body);
 void end_screen_window();
 
+// The language's decimal separator ("." in en, "," in es, "٫" in ar).
+std::string decimal_separator(const std::string& locale_tag);
+
 // 1 2 3 / 4 5 6 / 7 8 9 / (.) 0 delete: the phone's order, kept in every language (keypads are
 // not mirrored for right-to-left scripts), digits in the screen's language. Returns the key
 // tapped: "0"…"9", "." (with `decimal_point`) or "delete". Tap targets are "key:<key>".
