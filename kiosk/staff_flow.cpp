@@ -320,9 +320,9 @@ void StaffFlow::write_export(const std::vector<std::int64_t>& ids, const std::st
     }
     const auto& list = std::get<std::vector<store::StoredSubmission>>(rows);
     const std::string name = "kiosk-export-" + config_.kiosk_id + "-" + utc_stamp(unix_now(), "%Y%m%d-%H%M%S");
-    const content::LocalizedText english(bundle_.content.bundle, "en");
+    // Question and answer texts in the staff member's language, as on their screen.
     const auto written =
-        screening::write_export_folder(config_.export_folder, name, screening::export_files(list, bundle_.screening, english, config_.fhir_canonical_url));
+        screening::write_export_folder(config_.export_folder, name, screening::export_files(list, bundle_.screening, text_, config_.fhir_canonical_url));
     if (const auto* problem = std::get_if<std::string>(&written)) {
         const std::vector<content::MessageArgument> args = {{"problem", *problem}};
         say("staff.export.failed", args);
