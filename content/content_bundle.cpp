@@ -192,7 +192,19 @@ private:
         std::sort(paths.begin(), paths.end());
         std::vector<LocaleFile> files;
         for (const std::string& path : paths) {
-            if (auto file = read_locale_file(dir_, path, d_)) files.push_back(std::move(*file));
+            const std::size_t before = d_.items().size();
+            if (auto file = read_locale_file(dir_, path, d_)) {
+                files.push_back(std::move(*file));
+                continue;
+            }
+            UnreadableLocale lost{std::filesystem::path(path).stem().string(), path, {path, {}, Severity::error, "could not be read"}};
+            for (std::size_t i = before; i < d_.items().size(); ++i) {
+                if (d_.items()[i].severity == Severity::error) {
+                    lost.error = d_.items()[i];
+                    break;
+                }
+            }
+            load_.bundle.unreadable.push_back(std::move(lost));
         }
         return files;
     }

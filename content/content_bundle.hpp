@@ -51,11 +51,20 @@ struct LocaleSummary {
     int stale = 0;       // present but the English changed since it was confirmed
 };
 
+// A locale file that could not be read at all (a TOML syntax error, say): its language is not
+// offered, and every report says so with the first error's place, never a silent absence.
+struct UnreadableLocale {
+    std::string tag;    // from the file name: locales/es.toml is "es"
+    std::string file;   // "locales/es.toml"
+    Diagnostic error;   // the first error, with its line and column
+};
+
 struct ContentBundle {
     std::filesystem::path directory;
     BundleStructure structure;
     std::vector<LocaleTexts> locales;  // the base locale (en) first, then by tag
     std::vector<LocaleSummary> summaries;
+    std::vector<UnreadableLocale> unreadable;
 
     const LocaleTexts* find(std::string_view tag) const;
     const LocaleTexts& base() const { return locales.front(); }

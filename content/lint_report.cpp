@@ -50,6 +50,12 @@ std::string summary_line(const LocaleSummary& s) {
            " missing, " + std::to_string(s.stale) + " stale, " + (s.status == ReviewStatus::draft ? "draft" : "reviewed");
 }
 
+std::string unreadable_line(const UnreadableLocale& u, std::string_view path_prefix) {
+    const Diagnostic& e = u.error;
+    return u.tag + " (" + joined_path(path_prefix, u.file) + "): NOT READ, so not offered to patients: " +
+           format_diagnostic(Diagnostic{joined_path(path_prefix, e.file), e.where, e.severity, e.message});
+}
+
 std::string render_text_report(const BundleLoad& load, std::string_view path_prefix) {
     std::string out;
     for (const Diagnostic& d : load.diagnostics.items()) {
@@ -60,6 +66,7 @@ std::string render_text_report(const BundleLoad& load, std::string_view path_pre
         if (s.status == ReviewStatus::reviewed) out += " (" + review_words(s, load.bundle) + ")";
         out += "\n";
     }
+    for (const UnreadableLocale& u : load.bundle.unreadable) out += "summary: " + unreadable_line(u, path_prefix) + "\n";
     out += std::to_string(load.diagnostics.error_count()) + " error(s), " + std::to_string(load.diagnostics.warning_count()) +
            " warning(s)\n";
     return out;

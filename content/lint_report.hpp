@@ -13,5 +13,7 @@ std::string render_json_report(const BundleLoad& load, std::string_view path_pre
 
 // "es (Español): 57/57 translated, 0 missing, 0 stale, draft"
 std::string summary_line(const LocaleSummary& s);
+// "es (locales/es.toml): NOT READ, so not offered to patients: locales/es.toml:13:50: error: …"
+std::string unreadable_line(const UnreadableLocale& u, std::string_view path_prefix = {});
 
 }  // namespace kiosk::content

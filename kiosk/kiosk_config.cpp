@@ -235,14 +235,21 @@ std::optional<KioskConfig> read_config(const std::filesystem::path& file, KioskC
     return config;
 }
 
-bool check_languages_in_content(const KioskConfig& config, const std::vector<std::string>& content_tags, content::Diagnostics& diagnostics) {
+bool check_languages_in_content(const KioskConfig& config, const std::vector<std::string>& content_tags, content::Diagnostics& diagnostics,
+                                const std::vector<content::UnreadableLocale>& unreadable) {
     const auto has = [&](const std::string& tag) { return std::find(content_tags.begin(), content_tags.end(), tag) != content_tags.end(); };
     std::string offered;
     for (const std::string& tag : content_tags) offered += (offered.empty() ? "" : ", ") + tag;
     const std::string file = config.file.empty() ? "(built-in settings)" : config.file;
     bool fits = true;
     const auto lacking = [&](const char* setting, const std::string& tag, content::SourcePosition at) {
-        diagnostics.error(file, at, "setting '" + std::string(setting) + "' names '" + tag + "', which the content does not have (it has " + offered + ")");
+        const auto lost = std::find_if(unreadable.begin(), unreadable.end(), [&](const content::UnreadableLocale& u) { return u.tag == tag; });
+        if (lost != unreadable.end()) {
+            diagnostics.error(file, at, "setting '" + std::string(setting) + "' names '" + tag + "', whose file " + lost->file +
+                                            " could not be read: " + content::format_diagnostic(lost->error));
+        } else {
+            diagnostics.error(file, at, "setting '" + std::string(setting) + "' names '" + tag + "', which the content does not have (it has " + offered + ")");
+        }
         fits = false;
     };
     for (std::size_t i = 0; i < config.locales.size(); ++i) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "content_bundle.hpp"
 #include "diagnostic.hpp"
 #include "infusion_plan.hpp"
 #include "staff_alert.hpp"
@@ -52,6 +53,8 @@ std::optional<KioskConfig> read_config(const std::filesystem::path& file, KioskC
 
 // Every language the configuration names must be one the content has (`content_tags`); false,
 // with an error per language at its place in the file, if not.
-bool check_languages_in_content(const KioskConfig& config, const std::vector<std::string>& content_tags, content::Diagnostics& diagnostics);
+// A language whose file could not be read (`unreadable`) is named with that file's first error.
+bool check_languages_in_content(const KioskConfig& config, const std::vector<std::string>& content_tags, content::Diagnostics& diagnostics,
+                                const std::vector<content::UnreadableLocale>& unreadable = {});
 
 }  // namespace kiosk::app

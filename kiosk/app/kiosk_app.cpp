@@ -21,6 +21,7 @@
 #include "font_atlas.hpp"
 #include "image_textures.hpp"
 #include "kiosk_config.hpp"
+#include "lint_report.hpp"
 #include "kiosk_flow.hpp"
 #include "kiosk_ui.hpp"
 #include "long_press.hpp"
@@ -139,7 +140,12 @@ private:
             std::vector<std::string> tags;
             for (const content::LocaleTexts& l : bundle_->content.bundle.locales) tags.push_back(l.tag);
             content::Diagnostics d;
-            if (check_languages_in_content(config_, tags, d)) return {};
+            const auto& unreadable = bundle_->content.bundle.unreadable;
+            if (check_languages_in_content(config_, tags, d, unreadable)) {
+                // Never a silent absence: the languages whose file could not be read, for staff.
+                for (const content::UnreadableLocale& u : unreadable) std::cerr << "kiosk: " << content::unreadable_line(u) << "\n";
+                return {};
+            }
             return "the configuration does not fit the content: " + content::format_diagnostic(d.items().front());
         }
         for (const auto& d : bundle_->content.diagnostics.items()) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "content_bundle.hpp"
+#include "lint_report.hpp"
 #include "localized_text.hpp"
 #include "temp_bundle.hpp"
 
@@ -111,4 +112,20 @@ TEST_CASE("native language names for the picker come from ICU") {
     CHECK(b.load.bundle.find("ar")->native_name == "العربية");
     CHECK(b.load.bundle.find("zh-Hans")->native_name == "简体中文");
     CHECK(b.load.bundle.find("en")->native_name == "English");
+}
+
+TEST_CASE("a locale file that does not parse is never a silent absence: the bundle and lint's summary name it with file:line:col") {
+    TempBundle files = TempBundle::shipped();
+    files.replace("locales/es.toml", "title = \"¿Qué es el magnesio por vía intravenosa?\"", "title = \"¿Qué es el magnesio por vía intravenosa?");
+    const BundleLoad load = load_bundle(files.dir());
+    CHECK(load.usable);  // the other languages are still served
+    CHECK(load.bundle.find("es") == nullptr);
+    REQUIRE(load.bundle.unreadable.size() == 1);
+    const UnreadableLocale& lost = load.bundle.unreadable.front();
+    CHECK(lost.tag == "es");
+    CHECK(lost.file == "locales/es.toml");
+    CHECK(lost.error.where.line == 13);
+    CHECK(lost.error.where.column > 1);
+    const std::string report = render_text_report(load, "");
+    CHECK(report.find("summary: es (locales/es.toml): NOT READ, so not offered to patients: locales/es.toml:13:") != std::string::npos);
 }

@@ -237,6 +237,22 @@ TEST_CASE("a configuration naming a language the content lacks takes the kiosk o
     CHECK(ImGui::FindWindowByName("kiosk") == nullptr);  // no welcome screen without a language to offer
 }
 
+TEST_CASE("a configured language whose file does not parse takes the kiosk out of service, naming that file's line and column") {
+    TempDir dir;
+    kiosk::test::TempBundle bundle = kiosk::test::TempBundle::shipped();
+    bundle.replace("locales/es.toml", "title = \"¿Qué es el magnesio por vía intravenosa?\"", "title = \"¿Qué es el magnesio por vía intravenosa?");
+    HeadlessPlatform platform;
+    platform.close_after_frames = 5;
+    Options o = options_in(dir);
+    o.bundle = bundle.dir().string();
+    o.config_file = write_file(dir / "kiosk.toml", "locales = [\"en\", \"es\"]\n").string();
+    std::string failure;
+    CHECK(run_kiosk(o, platform, &failure) == 0);
+    INFO(failure);
+    CHECK(failure.find("setting 'locales' names 'es', whose file locales/es.toml could not be read: locales/es.toml:13:") != std::string::npos);
+    CHECK(ImGui::FindWindowByName("out_of_service") != nullptr);
+}
+
 TEST_CASE("content with errors takes the kiosk out of service and names the problem") {
     TempDir dir;
     kiosk::test::TempBundle bundle = kiosk::test::TempBundle::shipped();
