@@ -146,20 +146,13 @@ public:
         }
     }
 
-    void default_locale_into(const char* name, std::string& into) {
+    // A language tag ("es", "zh-Hans"); `at` (optional) receives where it is written.
+    void language(const char* name, std::string& into, content::SourcePosition* at = nullptr) {
         if (const toml::node* n = file_.root.get(name)) {
             const auto check = content::check_language_tag(n->value_or(std::string{}));
             if (!check.valid) error(*n, name, check.problem);
             else into = check.canonical;
-        }
-    }
-
-    void default_locale(std::string& into, content::SourcePosition& at) {
-        if (const toml::node* n = file_.root.get("default_locale")) {
-            const auto check = content::check_language_tag(n->value_or(std::string{}));
-            if (!check.valid) error(*n, "default_locale", check.problem);
-            else into = check.canonical;
-            at = content::position_of(*n);
+            if (at) *at = content::position_of(*n);
         }
     }
 
@@ -211,7 +204,7 @@ std::optional<KioskConfig> read_config(const std::filesystem::path& file, KioskC
     r.flag("chime", config.alerts.chime);
     r.path("chime_sound", config.alerts.chime_sound_path);
     r.identifier("kiosk_id", config.kiosk_id);
-    r.default_locale_into("staff_locale", config.staff_locale);
+    r.language("staff_locale", config.staff_locale);
     r.seconds("staff_idle_seconds", config.staff_idle_seconds, 30, 1800);
     r.number("staff_gesture_seconds", config.staff_gesture_seconds, 1, 10);
     r.path("export_folder", config.export_folder);
@@ -223,7 +216,7 @@ std::optional<KioskConfig> read_config(const std::filesystem::path& file, KioskC
     r.number("max_mg_per_minute", limits.max_mg_per_minute, 1, 1000);
     r.number("max_grams_48h_kidney", limits.max_grams_48h_kidney, 1, 60);
     r.locales(config.locales, config.locales_at);
-    r.default_locale(config.default_locale, config.default_locale_at);
+    r.language("default_locale", config.default_locale, &config.default_locale_at);
     r.orientation(config.orientation);
     if (!config.locales.empty() &&
         std::find(config.locales.begin(), config.locales.end(), config.default_locale) == config.locales.end()) {

@@ -250,8 +250,7 @@ void KioskFlow::tick(double now) {
         }
     }
     if (screen_ == Screen::result || screen_ == Screen::urgent) {
-        const int shown_for = screen_ == Screen::urgent ? config_.urgent_screen_seconds : config_.result_screen_seconds;
-        if (now - result_shown_at_ >= shown_for) reset_for_next_patient();
+        if (now - result_shown_at_ >= outcome_screen_seconds()) reset_for_next_patient();
         return;
     }
     // On welcome too: a language or a larger-text choice left behind is reset for the next person.
@@ -271,8 +270,7 @@ void KioskFlow::tick(double now) {
 
 double KioskFlow::seconds_until_next_change(double now) const {
     if (screen_ == Screen::result || screen_ == Screen::urgent) {
-        const int shown_for = screen_ == Screen::urgent ? config_.urgent_screen_seconds : config_.result_screen_seconds;
-        return std::max(0.0, shown_for - (now - result_shown_at_));
+        return std::max(0.0, outcome_screen_seconds() - (now - result_shown_at_));
     }
     return idle_.seconds_until_next_change(now);
 }

@@ -124,6 +124,10 @@ private:
     void leave_pages();
     // The questions asked so far: a rule that reads a later one waits for it.
     std::size_t questions_asked() const;
+    // How long the result (or urgent) screen on display stays before welcome returns.
+    double outcome_screen_seconds() const {
+        return screen_ == Screen::urgent ? config_.urgent_screen_seconds : config_.result_screen_seconds;
+    }
     void reset_for_next_patient();
 
     const screening::KioskBundle& bundle_;

@@ -67,25 +67,38 @@ Severity highest_fired_reading(const ScreeningContent& content, const AnswerSet&
     return highest;
 }
 
-// What the rules read for each unanswered, shown safety question: "not sure" where it is offered,
-// otherwise the option whose rules raise the highest severity given the other answers (greedy, in
-// questionnaire order; ties keep the first option). Marked `assumed` so that unanswered() and
-// not_known() still hold.
-bool needs_assumptions(const ScreeningContent& content, const AnswerSet& answers, const std::vector<bool>& visible, std::size_t asked) {
-    for (std::size_t i = 0; i < answers.size() && i < asked; ++i) {
-        const Question& q = content.questionnaire.questions[i];
-        if (q.safety && visible[i] && !answers[i].given && q.type != QuestionType::number) return true;
+// The answers the rules may read: those to questions shown and asked (a hidden question's answer
+// never reaches them; a visit that ended early never asked the rest). Returns what is shown.
+std::vector<bool> keep_shown_and_asked(const Questionnaire& questionnaire, AnswerSet& answers, std::size_t asked) {
+    answers.resize(questionnaire.questions.size());
+    const std::vector<bool> visible = visible_questions(questionnaire, answers);
+    for (std::size_t i = 0; i < answers.size(); ++i) {
+        if (!visible[i] || i >= asked) answers[i] = Answer{};
     }
-    return false;
+    return visible;
 }
 
-void assume_unanswered_safety_answers(const ScreeningContent& content, AnswerSet& answers, const std::vector<bool>& visible,
-                                      std::size_t asked) {
+// A shown, asked safety question (not a number: there is nothing to assume) left unanswered.
+bool unanswered_safety_question(const Questionnaire& questionnaire, const AnswerSet& answers, const std::vector<bool>& visible,
+                                std::size_t i) {
+    const Question& q = questionnaire.questions[i];
+    return q.safety && visible[i] && !answers[i].given && q.type != QuestionType::number;
+}
+
+// What the rules read for each unanswered safety question: "not sure" where it is offered,
+// otherwise the option whose rules raise the highest severity given the other answers (greedy, in
+// questionnaire order; ties keep the first option). Marked `assumed` so that unanswered() and
+// not_known() still hold. Returns the answers as given when it assumed anything (staff read
+// those), nothing otherwise: most visits answer everything, and need no copy.
+std::optional<AnswerSet> assume_unanswered_safety_answers(const ScreeningContent& content, AnswerSet& answers,
+                                                          const std::vector<bool>& visible, std::size_t asked) {
     const Questionnaire& questionnaire = content.questionnaire;
+    std::optional<AnswerSet> as_given;
     std::vector<std::size_t> riskiest_needed;
     for (std::size_t i = 0; i < answers.size() && i < asked; ++i) {
+        if (!unanswered_safety_question(questionnaire, answers, visible, i)) continue;
+        if (!as_given) as_given = answers;
         const Question& q = questionnaire.questions[i];
-        if (!q.safety || !visible[i] || answers[i].given || q.type == QuestionType::number) continue;
         const auto not_sure = q.option_index("not_sure");
         if (not_sure) answers[i] = Answer{true, std::uint64_t{1} << *not_sure, 0, true};
         else riskiest_needed.push_back(i);
@@ -104,26 +117,17 @@ void assume_unanswered_safety_answers(const ScreeningContent& content, AnswerSet
         }
         answers[i] = riskiest;
     }
+    return as_given;
 }
 
 }  // namespace
 
 RoutingDecision route(const ScreeningContent& content, AnswerSet answers, std::size_t asked) {
     const Questionnaire& questionnaire = content.questionnaire;
-    answers.resize(questionnaire.questions.size());
-    // Hidden questions' answers never reach the rules (what drop_hidden_answers does, with the
-    // visibility kept for the safety net below).
-    const std::vector<bool> visible = visible_questions(questionnaire, answers);
-    for (std::size_t i = 0; i < answers.size(); ++i) {
-        if (!visible[i] || i >= asked) answers[i] = Answer{};
-    }
-    // Staff read the answers as given: an assumed answer is cited as unanswered. (A copy only when
-    // something is assumed: most visits answer everything.)
-    std::optional<AnswerSet> as_given;
-    if (needs_assumptions(content, answers, visible, asked)) {
-        as_given = answers;
-        assume_unanswered_safety_answers(content, answers, visible, asked);
-    }
+    // The visibility is kept for the safety net below.
+    const std::vector<bool> visible = keep_shown_and_asked(questionnaire, answers, asked);
+    // Staff read the answers as given: an assumed answer is cited as unanswered.
+    const std::optional<AnswerSet> as_given = assume_unanswered_safety_answers(content, answers, visible, asked);
     const AnswerSet& given = as_given ? *as_given : answers;
 
     RoutingDecision decision;
@@ -164,11 +168,7 @@ RoutingDecision route(const ScreeningContent& content, AnswerSet answers, std::s
 
 bool urgent_now(const ScreeningContent& content, const AnswerSet& answers, std::size_t asked) {
     AnswerSet so_far = answers;
-    so_far.resize(content.questionnaire.questions.size());
-    const std::vector<bool> visible = visible_questions(content.questionnaire, so_far);
-    for (std::size_t i = 0; i < so_far.size(); ++i) {
-        if (!visible[i] || i >= asked) so_far[i] = Answer{};
-    }
+    keep_shown_and_asked(content.questionnaire, so_far, asked);
     for (const Rule& rule : content.rules) {
         if (rule.severity == Severity::urgent && reads_only_asked(rule, asked) && rule.when.evaluate(so_far)) return true;
     }

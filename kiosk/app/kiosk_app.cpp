@@ -248,8 +248,6 @@ private:
 
     double now() const { return platform_.time() + time_offset_; }
 
-    // One frame. `pointer` overrides the mouse (scripts); otherwise a released finger is moved away
-    // from the frame after its release, so that no button stays hovered.
     // The languages on screen: the patient's; in staff mode the staff member's, with the patient's
     // of the submission open (its answers are shown as the patient read them).
     std::string languages_on_screen() const {
@@ -274,6 +272,8 @@ private:
         }
     }
 
+    // One frame. `pointer` overrides the mouse (scripts); otherwise a released finger is moved away
+    // from the frame after its release, so that no button stays hovered.
     void frame(bool capture_to_file, const std::string& png, std::optional<ImVec2> pointer = std::nullopt, bool down = false) {
         if (flow_ && failure_.empty()) {
             if (std::string problem = atlas_for(languages_on_screen()); !problem.empty()) failure_ = "build fonts: " + problem;

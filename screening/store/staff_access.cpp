@@ -30,6 +30,21 @@ std::optional<std::string> hash_pin(std::string_view pin) {
     return std::string(hash);
 }
 
+// An operator's reset or unlock: the wrong-PIN count, the wait and the lock cleared (and a new PIN
+// hash set, when given), audited.
+std::optional<SqliteError> reopen_account(Connection& db, std::string_view at, std::string_view staff_number, const std::string* new_hash,
+                                          AuditEvent event) {
+    SqliteError error;
+    auto update = db.prepare("UPDATE staff SET pin_hash = coalesce(?, pin_hash), failed_attempts = 0, locked = 0, locked_until = NULL "
+                             "WHERE name = ?", error);
+    if (!update) return error;
+    if (new_hash) update->bind(1, *new_hash);
+    else update->bind_null(1);
+    if (update->bind(2, staff_number).step() != SQLITE_DONE) return db.last_error("updating a staff account");
+    if (sqlite3_changes(db.handle()) == 0) return SqliteError{SQLITE_NOTFOUND, "no staff account with number " + std::string(staff_number)};
+    return append_audit(db, at, event, "operator", std::nullopt, "staff " + std::string(staff_number));
+}
+
 const char* const submission_columns =
     "s.id, s.ticket, s.created_at, s.locale, s.content_version, s.answers_json, s.severity, s.acknowledged, "
     "COALESCE(r.staff_name, ''), COALESCE(r.acknowledged_at, ''), COALESCE(r.note, ''), s.kiosk_id";
@@ -95,21 +110,11 @@ std::optional<SqliteError> SubmissionStore::reset_pin(std::string_view staff_num
     if (auto problem = pin_problem(staff_number, pin)) return SqliteError{SQLITE_CONSTRAINT, *problem};
     const std::optional<std::string> hash = hash_pin(pin);
     if (!hash) return SqliteError{SQLITE_NOMEM, "not enough memory to hash the PIN"};
-    SqliteError error;
-    auto update = db_.prepare("UPDATE staff SET pin_hash = ?, failed_attempts = 0, locked = 0, locked_until = NULL WHERE name = ?", error);
-    if (!update) return error;
-    if (update->bind(1, *hash).bind(2, staff_number).step() != SQLITE_DONE) return db_.last_error("resetting a PIN");
-    if (sqlite3_changes(db_.handle()) == 0) return SqliteError{SQLITE_NOTFOUND, "no staff account with number " + std::string(staff_number)};
-    return append_audit(db_, now(), AuditEvent::pin_reset, "operator", std::nullopt, "staff " + std::string(staff_number));
+    return reopen_account(db_, now(), staff_number, &*hash, AuditEvent::pin_reset);
 }
 
 std::optional<SqliteError> SubmissionStore::unlock_staff(std::string_view staff_number) {
-    SqliteError error;
-    auto update = db_.prepare("UPDATE staff SET failed_attempts = 0, locked = 0, locked_until = NULL WHERE name = ?", error);
-    if (!update) return error;
-    if (update->bind(1, staff_number).step() != SQLITE_DONE) return db_.last_error("unlocking a staff account");
-    if (sqlite3_changes(db_.handle()) == 0) return SqliteError{SQLITE_NOTFOUND, "no staff account with number " + std::string(staff_number)};
-    return append_audit(db_, now(), AuditEvent::staff_unlocked, "operator", std::nullopt, "staff " + std::string(staff_number));
+    return reopen_account(db_, now(), staff_number, nullptr, AuditEvent::staff_unlocked);
 }
 
 SignInResult SubmissionStore::sign_in(std::string_view staff_number, std::string_view pin) {
