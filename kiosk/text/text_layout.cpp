@@ -1,5 +1,6 @@
 #include "text_layout.hpp"
 
+#include <algorithm>
 #include <memory>
 
 #include <unicode/brkiter.h>
@@ -98,7 +99,7 @@ public:
     ParagraphBreaker(const icu::Locale& locale, Direction direction, float max_width, const MeasureText& measure)
         : locale_(locale), direction_(direction), max_width_(max_width), measure_(measure) {}
 
-    void lay_out(const icu::UnicodeString& paragraph, std::vector<LaidOutLine>& lines) {
+    void lay_out(const icu::UnicodeString& paragraph, std::vector<LaidOutLine>& lines, float& overflow) {
         if (paragraph.isEmpty()) {
             lines.push_back({});
             return;
@@ -110,8 +111,17 @@ public:
             while (next < breaks.size() && breaks[next] <= start) ++next;
             std::size_t best = breaks.size();
             for (std::size_t j = next; j < breaks.size() && fits(paragraph, start, breaks[j]); ++j) best = j;
-            int32_t end = best < breaks.size() ? breaks[best] : split_overlong(paragraph, start, next < breaks.size() ? breaks[next] : paragraph.length());
-            emit(paragraph, start, end, lines);
+            if (best < breaks.size()) {
+                emit(paragraph, start, breaks[best], lines);
+                start = breaks[best];
+                continue;
+            }
+            // Not even the next word fits: broken with a hyphen, and how far it overflows noted.
+            const int32_t word_end = next < breaks.size() ? breaks[next] : paragraph.length();
+            overflow = std::max(overflow, visual(icu::UnicodeString(paragraph, start, word_end - start)).width - max_width_);
+            const int32_t end = split_overlong(paragraph, start, word_end);
+            if (end < word_end) lines.push_back(visual(icu::UnicodeString(paragraph, start, end - start) + hyphen));
+            else emit(paragraph, start, end, lines);
             start = end;
         }
     }
@@ -142,16 +152,21 @@ private:
         return visual(icu::UnicodeString(text, start, end - start)).width <= max_width_;
     }
 
-    // A word wider than the whole box: break it between characters (grapheme clusters), at least one.
+    // A word wider than the whole box: break it between characters (grapheme clusters), leaving
+    // room for the hyphen that shows the reader the word goes on; at least one character a line.
     int32_t split_overlong(const icu::UnicodeString& text, int32_t start, int32_t word_end) const {
         const icu::UnicodeString word(text, start, word_end - start);
         int32_t end = start;
         for (int32_t p : opportunities(word, true)) {
-            if (end > start && !fits(text, start, start + p)) break;
+            const bool last = start + p >= word_end;
+            const icu::UnicodeString piece(text, start, p);
+            if (end > start && visual(last ? piece : piece + hyphen).width > max_width_) break;
             end = start + p;
         }
         return end;
     }
+
+    static constexpr UChar hyphen = u'-';
 
     void emit(const icu::UnicodeString& text, int32_t start, int32_t end, std::vector<LaidOutLine>& lines) const {
         lines.push_back(visual(icu::UnicodeString(text, start, end - start)));
@@ -177,7 +192,7 @@ LaidOutParagraph lay_out(std::string_view logical_utf8, std::string_view locale_
     while (start <= text.length()) {
         int32_t end = text.indexOf(u'\n', start);
         if (end < 0) end = text.length();
-        breaker.lay_out(icu::UnicodeString(text, start, end - start), out.lines);
+        breaker.lay_out(icu::UnicodeString(text, start, end - start), out.lines, out.overflow);
         start = end + 1;
     }
     return out;

@@ -28,6 +28,10 @@ struct LaidOutLine {
 struct LaidOutParagraph {
     std::vector<LaidOutLine> lines;
     Direction direction = Direction::left_to_right;  // right-to-left paragraphs are drawn right-aligned
+    // How far the widest word that had to be broken was wider than the box (0: every word fit).
+    // Such a word is broken between characters with a visible hyphen at each break; layout lint
+    // reports it, so that it never reaches patients.
+    float overflow = 0;
 };
 
 // Width of a visual-order UTF-8 run at the current font and size.

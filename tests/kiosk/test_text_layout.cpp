@@ -122,3 +122,19 @@ TEST_CASE("the cache lays out once and reuses it until the width or font size ch
     cache.get("مرحبا بكم في العيادة", "ar", Direction::right_to_left, 100, 32, measure);
     CHECK(cache.misses() == 3);
 }
+
+TEST_CASE("a word wider than its box breaks with a visible hyphen, and how far it overflows is noted") {
+    // 20 letters at 10 units each in a box of 80: three lines of 7 letters and a hyphen, then the rest.
+    const LaidOutParagraph p = lay_out("Magnesiumsulfatinfus ok", "de", Direction::left_to_right, 80, measure);
+    std::string joined;
+    for (const LaidOutLine& l : p.lines) {
+        CHECK(l.width <= 80);
+        joined += l.visual + "|";
+    }
+    CHECK(joined == "Magnesi-|umsulfa-|tinfus|ok|");
+    CHECK(p.overflow == doctest::Approx(120));  // "Magnesiumsulfatinfus" (200 wide, its space trimmed) in 80
+    // Words that fit overflow nothing, and get no hyphen.
+    const LaidOutParagraph fits = lay_out("Magnesium sulfate", "en", Direction::left_to_right, 100, measure);
+    CHECK(fits.overflow == 0);
+    for (const LaidOutLine& l : fits.lines) CHECK(l.visual.find('-') == std::string::npos);
+}
