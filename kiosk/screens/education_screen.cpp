@@ -63,7 +63,13 @@ std::optional<app::Intent> draw_education(ScreenContext& ctx) {
                                                             {"total", static_cast<std::int64_t>(ctx.flow.page_count())}};
     std::optional<app::Intent> intent = top_bar(ctx, true, app::Intent::Kind::previous_page, t.text("ui.nav.page_progress", progress));
     const float width = ctx.column;
-    begin_scrolling_area(ctx, ctx.touch_height + ctx.margin);
+    // Room below for the two buttons as tall as their labels make them (never pushed off screen).
+    const float gap = ctx.margin / 2;
+    const float half = (width - gap) / 2;
+    const std::string leave = t.text(ctx.flow.reading_from_questions() ? "ui.education.back_to_questions" : "ui.education.skip");
+    const std::string next = t.text("ui.nav.next");
+    const float height = std::max(button_height(ctx, leave, half), button_height(ctx, next, half));
+    begin_scrolling_area(ctx, height + ctx.margin);
     const content::EducationPage& page = ctx.flow.current_page();
     paragraph(ctx, t.text(page.title), ctx.fonts.heading, width, ctx.theme.text);
     for (const content::PageBlock& block : page.blocks) draw_block(ctx, block, width);
@@ -71,17 +77,13 @@ std::optional<app::Intent> draw_education(ScreenContext& ctx) {
     end_scrolling_area(ctx);
     // Reading is optional: "Skip reading" (or, when the pages were opened from the questions,
     // "Back to the questions") beside "Next", Next on the reading-end side.
-    const float gap = ctx.margin / 2;
-    const float half = (width - gap) / 2;
-    const std::string leave = t.text(ctx.flow.reading_from_questions() ? "ui.education.back_to_questions" : "ui.education.skip");
-    const float height = std::max(button_height(ctx, leave, half), button_height(ctx, t.text("ui.nav.next"), half));
     const std::vector<std::size_t> order = grid_row(ctx, 0, 2, 2, half, gap);
     for (const std::size_t b : order) {
         if (b != order.front()) ImGui::SameLine(0, gap);
         if (b == 0 && big_button(ctx, "skip", leave, half, ButtonKind::secondary, false, height)) {
             intent = app::Intent{app::Intent::Kind::skip_reading, {}, 0, 0};
         }
-        if (b == 1 && big_button(ctx, "next", t.text("ui.nav.next"), half, ButtonKind::primary, false, height)) {
+        if (b == 1 && big_button(ctx, "next", next, half, ButtonKind::primary, false, height)) {
             intent = app::Intent{app::Intent::Kind::next_page, {}, 0, 0};
         }
     }

@@ -7,6 +7,23 @@
 
 namespace kiosk::ui {
 
+namespace {
+
+// Every answer must be in view when the question opens (at normal text size; larger text may
+// scroll): a patient who does not see "None of these" may not know it is there.
+// `answers_bottom`: where the last answer ends, in screen coordinates as drawn (scrolled).
+void answers_in_view(ScreenContext& ctx, const screening::Question& q, float answers_bottom) {
+    if (ctx.flow.larger_text()) return;
+    const float visible_bottom = ImGui::GetWindowPos().y + ImGui::GetWindowHeight();
+    const float last_answer_bottom = answers_bottom + ImGui::GetScrollY();  // where it is before any scrolling
+    if (last_answer_bottom > visible_bottom + 0.5F) {
+        ctx.does_not_fit("answers", {}, "need scrolling: the last (option:" + q.options.back() + ") ends below the visible part",
+                         last_answer_bottom - visible_bottom);
+    }
+}
+
+}  // namespace
+
 std::optional<app::Intent> draw_question(ScreenContext& ctx) {
     const content::LocalizedText& t = ctx.flow.text();
     const screening::PatientSession& session = ctx.flow.session();
@@ -17,7 +34,9 @@ std::optional<app::Intent> draw_question(ScreenContext& ctx) {
     std::optional<app::Intent> intent = top_bar(ctx, true, app::Intent::Kind::previous_question, t.text("ui.question.progress", progress));
     const float width = ctx.column;
 
-    begin_scrolling_area(ctx, ctx.touch_height + ctx.margin);
+    // Room below for "Next" as tall as its label makes it, so that it is never pushed off screen.
+    const std::string next = t.text("ui.nav.next");
+    begin_scrolling_area(ctx, button_height(ctx, next, width) + ctx.margin);
     paragraph(ctx, t.text(screening::question_text_key(q)), ctx.fonts.heading, width, ctx.theme.text);
     if (q.has_help) paragraph(ctx, t.text(screening::question_help_key(q)), ctx.fonts.body, width, ctx.theme.muted);
     // The hint, unless the question's own help already explains how to answer.
@@ -32,6 +51,7 @@ std::optional<app::Intent> draw_question(ScreenContext& ctx) {
     const std::size_t per_row = !ctx.landscape || q.options.size() <= 2 ? 1 : q.options.size() > 6 ? 3 : 2;
     const float gap = ctx.margin / 2;
     const float button = (width - 6 - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
+    float answers_bottom = 0;
     for (std::size_t row = 0; row < q.options.size(); row += per_row) {
         const std::size_t end = std::min(q.options.size(), row + per_row);
         float height = 0;
@@ -44,9 +64,11 @@ std::optional<app::Intent> draw_question(ScreenContext& ctx) {
                 const auto kind = q.type == screening::QuestionType::multiple ? app::Intent::Kind::toggle_option : app::Intent::Kind::choose_option;
                 intent = app::Intent{kind, q.options[o], 0, 0};
             }
+            answers_bottom = std::max(answers_bottom, ImGui::GetItemRectMax().y);
         }
         ImGui::Dummy(ImVec2(width, ctx.margin / 4));
     }
+    if (!q.options.empty()) answers_in_view(ctx, q, answers_bottom);
     // After the warning signs, the pages stay one tap away.
     if (index > 0) {
         if (std::optional<app::Intent> read = read_pages_button(ctx, width)) intent = read;
@@ -55,7 +77,7 @@ std::optional<app::Intent> draw_question(ScreenContext& ctx) {
 
     // "Next" stays visible but does nothing until a required question is answered.
     const bool ready = session.can_continue();
-    if (big_button(ctx, "next", t.text("ui.nav.next"), width, ready ? ButtonKind::primary : ButtonKind::secondary) && ready) {
+    if (big_button(ctx, "next", next, width, ready ? ButtonKind::primary : ButtonKind::secondary) && ready) {
         intent = app::Intent{app::Intent::Kind::next_question, {}, 0, 0};
     }
     return intent;

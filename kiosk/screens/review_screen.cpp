@@ -15,7 +15,8 @@ std::optional<app::Intent> draw_review(ScreenContext& ctx) {
     const screening::PatientSession& session = ctx.flow.session();
     std::optional<app::Intent> intent = top_bar(ctx, true, app::Intent::Kind::previous_question, {});
     const float width = ctx.column;
-    begin_scrolling_area(ctx, ctx.touch_height + ctx.margin);
+    const std::string send = t.text("ui.review.send");
+    begin_scrolling_area(ctx, button_height(ctx, send, width) + ctx.margin);  // "Send" as tall as its label makes it
     paragraph(ctx, t.text("ui.review.title"), ctx.fonts.heading, width, ctx.theme.text);
     const std::vector<bool> visible = screening::visible_questions(questionnaire, session.answers());
     for (std::size_t i = 0; i < questionnaire.questions.size(); ++i) {
@@ -48,7 +49,7 @@ std::optional<app::Intent> draw_review(ScreenContext& ctx) {
     }
     if (std::optional<app::Intent> read = read_pages_button(ctx, width)) intent = read;
     end_scrolling_area(ctx);
-    if (big_button(ctx, "send", t.text("ui.review.send"), width, ButtonKind::primary)) intent = app::Intent{app::Intent::Kind::send, {}, 0, 0};
+    if (big_button(ctx, "send", send, width, ButtonKind::primary)) intent = app::Intent{app::Intent::Kind::send, {}, 0, 0};
     return intent;
 }
 

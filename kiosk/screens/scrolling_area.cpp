@@ -9,6 +9,7 @@ void begin_scrolling_area(ScreenContext& ctx, float bottom_reserved) {
     const float height = std::max(ctx.touch_height, ImGui::GetContentRegionAvail().y - bottom_reserved);
     // A child per view: each page or question opens scrolled to the top.
     ImGui::BeginChild(ctx.state.view.c_str(), ImVec2(ctx.column, height), false, ImGuiWindowFlags_NoScrollbar);
+    ctx.in_scrolling_area = true;
 }
 
 namespace {
@@ -47,6 +48,7 @@ void end_scrolling_area(ScreenContext& ctx) {
     ctx.state.scroll.update(ImGui::GetIO().DeltaTime);
     show_there_is_more(ctx);
     ImGui::EndChild();
+    ctx.in_scrolling_area = false;
 }
 
 }  // namespace kiosk::ui

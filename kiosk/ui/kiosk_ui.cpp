@@ -49,6 +49,7 @@ std::optional<app::Intent> draw_kiosk(const app::KioskFlow& flow, double now, co
         state.scroll.reset();
     }
     state.targets.clear();
+    state.findings.clear();
     state.more_below = false;
     const ScreenLayout l = layout_for(size, flow.orientation());
     const float margin = l.margin;

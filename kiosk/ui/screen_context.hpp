@@ -6,6 +6,8 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <imgui.h>
 
@@ -55,6 +57,14 @@ struct ImageTexture {
     float height = 0;
 };
 
+// Something that does not fit where it is drawn, found while drawing: layout lint reports these
+// for every screen, locale and size, so that an editor sees them before a patient does.
+struct LayoutFinding {
+    std::string element;  // the widget's id ("next", "option:yes") and the start of its words
+    std::string problem;  // "a word is wider than its button"
+    float by = 0;         // how much too big, in pixels
+};
+
 // Kept across frames by the app (and by tests).
 struct UiState {
     std::function<std::optional<ImageTexture>(const std::string& bundle_path)> image_for;
@@ -63,6 +73,7 @@ struct UiState {
     TapTargets targets;
     std::string view;  // which page or question is on screen: a new one starts scrolled to the top
     bool more_below = false;  // the screen's scrolling part has more below what is shown
+    std::vector<LayoutFinding> findings;  // of the last frame
 };
 
 // Fonts at the normal and the "larger text" size.
@@ -97,6 +108,10 @@ struct ScreenContext {
     float margin;
     float column;  // the content column's width (see ScreenLayout)
     bool landscape;
+    bool in_scrolling_area = false;  // between begin_scrolling_area() and end_scrolling_area()
+
+    // Notes what does not fit (once per element and problem in a frame).
+    void does_not_fit(std::string element, std::string_view shown, std::string problem, float by) const;
 
     std::string text(std::string_view key, std::span<const content::MessageArgument> args = {}) const { return words.text(key, args); }
 };

@@ -51,6 +51,7 @@ std::optional<app::StaffIntent> draw_staff(const app::StaffFlow& staff, const ap
         state.scroll.reset();
     }
     state.targets.clear();
+    state.findings.clear();
     state.more_below = false;
     const ScreenLayout l = layout_for(size, app::Orientation::automatic);
     ScreenContext ctx{patient, staff.text(), now, fonts.normal, state, theme, size,

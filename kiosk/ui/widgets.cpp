@@ -18,7 +18,40 @@ const text::LaidOutParagraph& layout(ScreenContext& ctx, std::string_view logica
 
 float line_height(ImFont* font) { return font->FontSize * 1.3F; }
 
+// The start of a text, to name it in a finding: at most 40 code points, never a split character.
+std::string excerpt(std::string_view words) {
+    std::size_t end = 0;
+    for (int points = 0; end < words.size() && points < 40; ++points) {
+        ++end;
+        while (end < words.size() && (static_cast<unsigned char>(words[end]) & 0xC0U) == 0x80U) ++end;
+    }
+    std::string out(words.substr(0, end));
+    for (char& c : out) {
+        if (c == '\n') c = ' ';
+    }
+    return end < words.size() ? out + "\u2026" : out;
+}
+
+// How many lines a button's label may take before it crowds the screen: two for the actions
+// (Next, Send, the top bar), four for an answer.
+std::size_t lines_a_button_holds(ButtonKind kind) { return kind == ButtonKind::option ? 4 : 2; }
+
+// Whether the item just drawn ends below the screen, outside any scrolling part (which scrolls).
+void check_on_screen(const ScreenContext& ctx, const std::string& element, std::string_view words, float bottom) {
+    if (!ctx.in_scrolling_area && bottom > ctx.size.y + 0.5F) {
+        ctx.does_not_fit(element, words, "is pushed off the bottom of the screen", bottom - ctx.size.y);
+    }
+}
+
 }  // namespace
+
+void ScreenContext::does_not_fit(std::string element, std::string_view shown, std::string problem, float by) const {
+    if (!shown.empty()) element += " \u201c" + excerpt(shown) + "\u201d";
+    for (const LayoutFinding& f : state.findings) {
+        if (f.element == element && f.problem == problem) return;
+    }
+    state.findings.push_back({std::move(element), std::move(problem), by});
+}
 
 text::MeasureText measure_with(ImFont* font) {
     return [font](std::string_view s) { return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s.data(), s.data() + s.size()).x; };
@@ -26,6 +59,7 @@ text::MeasureText measure_with(ImFont* font) {
 
 void paragraph(ScreenContext& ctx, std::string_view logical, ImFont* font, float width, ImU32 colour) {
     const text::LaidOutParagraph& p = layout(ctx, logical, font, width);
+    if (p.overflow > 0) ctx.does_not_fit("text", logical, "has a word wider than the column", p.overflow);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     float y = origin.y;
@@ -35,6 +69,7 @@ void paragraph(ScreenContext& ctx, std::string_view logical, ImFont* font, float
         y += line_height(font);
     }
     ImGui::Dummy(ImVec2(width, y - origin.y));
+    check_on_screen(ctx, "text", logical, y);
 }
 
 // How tall a button must be for its wrapped label (never below a fingertip's height).
@@ -54,6 +89,13 @@ bool big_button(ScreenContext& ctx, const std::string& id, std::string_view labe
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const bool pressed = ImGui::InvisibleButton(id.c_str(), ImVec2(width, height));
     const ImVec2 max(min.x + width, min.y + height);
+    if (p.overflow > 0) ctx.does_not_fit(id, label, "has a word wider than its button", p.overflow);
+    if (p.lines.size() > lines_a_button_holds(kind)) {
+        ctx.does_not_fit(id, label,
+                         "needs " + std::to_string(p.lines.size()) + " lines, its button holds " + std::to_string(lines_a_button_holds(kind)),
+                         static_cast<float>(p.lines.size() - lines_a_button_holds(kind)) * line_height(font));
+    }
+    check_on_screen(ctx, id, label, max.y);
     // Only the part a finger can reach: a button scrolled out of view is no target.
     const ImVec2 clip_min = ImGui::GetWindowDrawList()->GetClipRectMin();
     const ImVec2 clip_max = ImGui::GetWindowDrawList()->GetClipRectMax();
@@ -102,6 +144,7 @@ void table(ScreenContext& ctx, const std::vector<std::string>& header, const std
             const std::size_t slot = ctx.rtl ? cells.size() - 1 - c : c;  // first column on the reading side
             const float x0 = row_min.x + static_cast<float>(slot) * column;
             const auto& p = layout(ctx, cells[c], font, column - 2 * pad);
+            if (p.overflow > 0) ctx.does_not_fit("table cell", cells[c], "has a word wider than its cell", p.overflow);
             float y = row_min.y + pad;
             for (const auto& line : p.lines) {
                 const float x = ctx.rtl ? x0 + column - pad - line.width : x0 + pad;
