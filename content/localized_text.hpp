@@ -33,6 +33,12 @@ public:
     std::string text(std::string_view key, std::span<const MessageArgument> arguments = {}) const;
     std::string text(const TextRef& ref) const { return text(ref.key, ref.arguments); }
 
+    // Previews: a text served by a fallback locale comes back marked with that locale's tag,
+    // "[en] Next", so that an editor sees in the picture what is not translated yet; the keys
+    // served so are kept for the report.
+    void mark_fallbacks(bool on) { mark_fallbacks_ = on; }
+    const std::vector<std::string>& fallback_keys() const { return fallback_keys_; }
+
     // How many texts were served by a fallback locale or not at all, since construction.
     int fallbacks_served() const { return fallbacks_served_; }
     int unavailable_served() const { return unavailable_served_; }
@@ -41,6 +47,8 @@ private:
     LocaleChoice choice_;
     mutable int fallbacks_served_ = 0;
     mutable int unavailable_served_ = 0;
+    bool mark_fallbacks_ = false;
+    mutable std::vector<std::string> fallback_keys_;  // while marking, each key once
 };
 
 }  // namespace kiosk::content

@@ -116,6 +116,65 @@ void KioskFlow::apply(const Intent& intent, double now) {
     }
 }
 
+std::string KioskFlow::show(const ScreenDescription& d, double now) {
+    using Kind = ScreenDescription::Kind;
+    if (bundle_.content.bundle.find(d.locale) == nullptr) return "no locale '" + d.locale + "' in the bundle";
+    reset_for_next_patient();
+    text_ = content::LocalizedText(bundle_.content.bundle, d.locale);
+    text_.mark_fallbacks(d.mark_fallbacks);
+    larger_text_ = d.larger_text;
+    high_contrast_ = d.high_contrast;
+    idle_.touched(now);
+    reading_offered_ = true;
+    const screening::Questionnaire& questions = questionnaire();
+    switch (d.kind) {
+        case Kind::welcome: return {};
+        case Kind::education:
+            if (d.page >= page_count()) return "page " + std::to_string(d.page + 1) + ": the bundle has " + std::to_string(page_count());
+            page_ = d.page;
+            screen_ = Screen::education;
+            return {};
+        case Kind::question:
+        case Kind::idle: {
+            // The idle question shows over the first question after the warning signs.
+            const std::optional<std::size_t> index = d.kind == Kind::idle ? std::optional<std::size_t>(std::min<std::size_t>(1, questions.questions.size() - 1))
+                                                                            : questions.index_of(d.question);
+            if (!index) return "no question '" + d.question + "' in the questionnaire";
+            const std::optional<screening::AnswerSet> answers = d.answers ? d.answers : answers_showing(questions, *index);
+            if (!answers) return "question '" + questions.questions[*index].id + "' is shown under no answers to the questions before it";
+            session_.show(*answers, *index);
+            if (session_.current_question() != index) return "question '" + questions.questions[*index].id + "' is not shown with these answers";
+            furthest_question_ = *index;
+            screen_ = Screen::question;
+            // "Are you still there?" has just appeared: the whole countdown is on screen.
+            if (d.kind == Kind::idle) idle_.touched(now - config_.idle_timeout_seconds - 0.001);
+            return {};
+        }
+        case Kind::review:
+            session_.show(d.answers ? *d.answers : answers_for_full_review(questions), questions.questions.size());
+            furthest_question_ = questions.questions.size() - 1;
+            screen_ = Screen::review;
+            return {};
+        case Kind::result:
+        case Kind::urgent: {
+            // Everything the rules of this outcome can tell a patient: an editor reads each text.
+            const screening::Severity severity = d.kind == Kind::urgent ? screening::Severity::urgent : d.severity;
+            result_ = ResultView{"K7MX", severity, d.stored, {}};
+            std::vector<std::string>& keys = result_->message_keys;
+            const auto tell = [&](screening::Severity of, const std::string& key) {
+                if (of == severity && std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
+            };
+            for (const screening::Rule& rule : bundle_.screening.rules) tell(rule.severity, rule.patient_message_key);
+            tell(bundle_.screening.unknown_safety_answer.severity, bundle_.screening.unknown_safety_answer.patient_message_key);
+            screen_ = d.kind == Kind::urgent ? Screen::urgent : Screen::result;
+            result_shown_at_ = now;
+            return {};
+        }
+        case Kind::out_of_service: return "out of service is shown by the program, not the patient flow";
+    }
+    return {};
+}
+
 void KioskFlow::leave_pages() {
     screen_ = return_to_ != Screen::education ? return_to_ : (session_.at_review() ? Screen::review : Screen::question);
     return_to_ = Screen::education;

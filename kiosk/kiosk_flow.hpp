@@ -17,6 +17,7 @@
 #include "kiosk_config.hpp"
 #include "localized_text.hpp"
 #include "patient_session.hpp"
+#include "screen_description.hpp"
 #include "submission_store.hpp"
 
 namespace kiosk::app {
@@ -74,6 +75,11 @@ public:
               StaffAlerter* alerter = nullptr);
 
     void apply(const Intent& intent, double now);
+    // Puts the flow straight into a described screen (a preview, or kiosk --show), as if the
+    // patient had tapped their way there; nothing is stored and no one is alerted. Returns what is
+    // wrong with the description (empty: shown). Out of service is not a flow state: the program
+    // shows it.
+    std::string show(const ScreenDescription& description, double now);
     // Timers: the idle countdown and wipe, the result and urgent screens' return to welcome; and
     // the outcomes of staff alerts, into the log and the audit trail.
     void tick(double now);

@@ -36,6 +36,13 @@ std::size_t PatientSession::position() const {
     return shown_before + 1;
 }
 
+void PatientSession::show(AnswerSet answers, std::size_t cursor) {
+    answers.resize(content_.questionnaire.questions.size());
+    answers_ = std::move(answers);
+    cursor_ = cursor;
+    answers_changed();
+}
+
 void PatientSession::answers_changed() { drop_hidden_answers(content_.questionnaire, answers_); }
 
 void PatientSession::choose(std::string_view option) {

@@ -49,6 +49,10 @@ public:
     // What the store keeps: the outcome and the visible answers, never a name.
     store::NewSubmission submission(const RoutingDecision& decision, std::string_view locale) const;
 
+    // A screen shown from its description (a preview): these answers, at question `cursor` (the
+    // questionnaire's size: the review). The answers of hidden questions are dropped, as always.
+    void show(AnswerSet answers, std::size_t cursor);
+
     // Idle timeout or a new patient: every answer is overwritten and the walk starts again.
     void wipe();
 

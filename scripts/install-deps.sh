@@ -10,14 +10,18 @@ packages=(
   libicu-dev libtomlplusplus-dev libsqlite3-dev libsodium-dev nlohmann-json3-dev
   # the kiosk UI (Dear ImGui 1.86 ships its GLFW/OpenGL3 backends and imgui_freetype in libimgui.a)
   libimgui-dev libglfw3-dev libgl-dev libfreetype-dev libfontconfig-dev
+  # screenshots and previews as PNG: libpng writes a 1080x1920 screen ten times faster than stb
+  libpng-dev
   # staff alerts: the chime through the system audio, and the freedesktop alarm sound it plays
   libcanberra-dev sound-theme-freedesktop
   # OpenGL without a GPU (Mesa llvmpipe), for Xvfb and cheap kiosk PCs
   libgl1-mesa-dri libglx-mesa0
   # fonts: Latin, Arabic (presentation forms), CJK
   fonts-noto-core fonts-noto-cjk fonts-dejavu-core
+  # kiosk-content preview draws on a virtual screen where there is no display (tests use it too)
+  xvfb xauth
   # tests and benchmarks
-  doctest-dev libbenchmark-dev xvfb xauth
+  doctest-dev libbenchmark-dev
 )
 
 # Node.js and npm run the test-only FHIR schema validator (scripts/install-test-validators.sh).

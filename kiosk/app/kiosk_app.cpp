@@ -9,8 +9,6 @@
 #include <limits>
 #include <sstream>
 
-#include <malloc.h>
-#include <unistd.h>
 #include <functional>
 #include <iostream>
 #include <memory>
@@ -18,17 +16,26 @@
 #include <string>
 #include <vector>
 
+#include <malloc.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "answers_json.hpp"
 #include "font_atlas.hpp"
 #include "image_textures.hpp"
+#include "json_file.hpp"
 #include "kiosk_config.hpp"
-#include "lint_report.hpp"
 #include "kiosk_flow.hpp"
 #include "kiosk_ui.hpp"
+#include "lint_report.hpp"
 #include "long_press.hpp"
+#include "out_of_service_screen.hpp"
+#include "screen_preview.hpp"
+#include "script_player.hpp"
 #include "staff_flow.hpp"
 #include "staff_ui.hpp"
-#include "out_of_service_screen.hpp"
-#include "script_player.hpp"
 
 #ifndef KIOSK_DEFAULT_BUNDLE_DIR
 #define KIOSK_DEFAULT_BUNDLE_DIR "."
@@ -46,6 +53,11 @@ bool parse_options(int argc, char** argv, Options& o, std::string& problem) {
         else if (a == "--screenshot") o.screenshot_dir = value();
         else if (a == "--script") o.script = value();
         else if (a == "--measure") o.measure = true;
+        else if (a == "--show") o.show = value();
+        else if (a == "--locale") o.show_locale = value();
+        else if (a == "--answers") o.answers_file = value();
+        else if (a == "--larger-text") o.larger_text = true;
+        else if (a == "--high-contrast") o.high_contrast = true;
         else if (a == "--windowed") {
             if (std::sscanf(value().c_str(), "%dx%d", &o.width, &o.height) != 2 || o.width < 200 || o.height < 200) {
                 problem = "--windowed takes WIDTHxHEIGHT, such as 1080x1920";
@@ -58,6 +70,10 @@ bool parse_options(int argc, char** argv, Options& o, std::string& problem) {
     }
     if (o.screenshot_dir.empty() != o.script.empty()) {
         problem = "--screenshot DIR and --script FILE go together";
+        return false;
+    }
+    if (o.show.empty() && (!o.answers_file.empty() || o.larger_text || o.high_contrast)) {
+        problem = "--answers, --larger-text and --high-contrast describe the screen of --show SCREEN";
         return false;
     }
     return true;
@@ -80,6 +96,23 @@ public:
     const std::string& failure() const { return failure_; }
 
     int run() {
+        start();
+        if (!platform_.is_open()) return 1;  // no window: nothing to show
+        if (options_.measure) return measure();
+        if (!options_.show.empty() && failure_.empty()) {
+            if (std::string problem = show_from_options(); !problem.empty()) {
+                std::cerr << "kiosk: --show " << options_.show << ": " << problem << "\n";
+                return 2;
+            }
+        }
+        if (!options_.script.empty()) return play_script();
+        loop();
+        return 0;
+    }
+
+    PreviewRun preview(std::vector<ScreenDescription> screens, const std::filesystem::path& png_dir);
+
+    void start() {
         // Start-up as named steps; the first failure is shown as "out of service" (never a crash
         // to the desktop) and its reason printed for staff. The fonts are built before the window
         // opens: the platform may be loading its GL driver meanwhile.
@@ -111,15 +144,37 @@ public:
             if (problem.empty()) problem = platform_.open_window();
             if (!problem.empty()) std::cerr << "kiosk: no window either: " << problem << "\n";
         }
-        if (!platform_.is_open()) return 1;  // no window: nothing to show
-        if (!failure_.empty()) use_out_of_service_fonts();
-        if (options_.measure) return measure();
-        if (!options_.script.empty()) return play_script();
-        loop();
-        return 0;
+        if (platform_.is_open() && !failure_.empty()) use_out_of_service_fonts();
     }
 
 private:
+    // kiosk --show: the described screen instead of welcome; the kiosk then runs on from there.
+    std::string show_from_options() {
+        const std::variant<ScreenDescription, std::string> parsed = parse_screen_name(options_.show, *bundle_);
+        if (const auto* problem = std::get_if<std::string>(&parsed)) return *problem;
+        ScreenDescription d = std::get<ScreenDescription>(parsed);
+        d.locale = options_.show_locale;
+        d.larger_text = options_.larger_text;
+        d.high_contrast = options_.high_contrast;
+        if (!options_.answers_file.empty()) {
+            auto read = screening::read_json_file(options_.answers_file);
+            if (const auto* problem = std::get_if<std::string>(&read)) return *problem;
+            const nlohmann::json& document = std::get<nlohmann::json>(read);
+            if (!document.is_object() || !document.contains("answers")) return options_.answers_file + ": expected {\"answers\": {\"question_id\": answer, …}}";
+            screening::AnswersRead answers = screening::read_answers(document["answers"], bundle_->screening.questionnaire, screening::HiddenAnswers::reject);
+            if (!answers.ok()) return options_.answers_file + ": " + answers.errors.front();
+            d.answers = std::move(answers.answers);
+        }
+        if (d.kind == ScreenDescription::Kind::out_of_service) {
+            failure_ = example_failure;
+            return {};
+        }
+        return flow_->show(d, now());
+    }
+
+    // What an out-of-service screen shown on purpose (a preview) gives as its reason for staff.
+    static constexpr const char* example_failure = "load content: (an example for the preview) the content has errors (run kiosk-content lint)";
+
     std::string read_configuration() {
         config_ = default_config(KIOSK_DEFAULT_BUNDLE_DIR);
         if (!options_.config_file.empty()) {
@@ -274,7 +329,9 @@ private:
 
     // One frame. `pointer` overrides the mouse (scripts); otherwise a released finger is moved away
     // from the frame after its release, so that no button stays hovered.
-    void frame(bool capture_to_file, const std::string& png, std::optional<ImVec2> pointer = std::nullopt, bool down = false) {
+    // `draw_pixels` false: laid out and emitted but not drawn (a preview's settling frames).
+    void frame(bool capture_to_file, const std::string& png, std::optional<ImVec2> pointer = std::nullopt, bool down = false,
+               bool draw_pixels = true) {
         if (flow_ && failure_.empty()) {
             if (std::string problem = atlas_for(languages_on_screen()); !problem.empty()) failure_ = "build fonts: " + problem;
         }
@@ -307,7 +364,10 @@ private:
         else if (flow_ && failure_.empty()) intent = ui::draw_kiosk(*flow_, now(), fonts_, ui_, io.DisplaySize);
         else draw_out_of_service();
         ImGui::Render();
-        if (!platform_.present(capture_to_file ? png : std::string()) && capture_to_file) std::cerr << "kiosk: could not write " << png << "\n";
+        if ((draw_pixels || capture_to_file) && !platform_.present(capture_to_file ? png : std::string()) && capture_to_file) {
+            std::cerr << "kiosk: could not write " << png << "\n";
+            screenshot_failed_ = true;
+        }
         if (intent && flow_) flow_->apply(*intent, now());
         if (staff_intent) staff_->apply(*staff_intent, now());
         if (staff_mode && flow_) {
@@ -465,7 +525,45 @@ private:
     bool pointer_from_caller_ = false;  // scripts and --measure move the pointer, not the mouse
     bool was_down_ = false;
     bool released_ = false;
+    bool screenshot_failed_ = false;
 };
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Screens from descriptions (previews and layout lint)
+// ---------------------------------------------------------------------------------------------
+
+PreviewRun Kiosk::preview(std::vector<ScreenDescription> screens, const std::filesystem::path& png_dir) {
+    PreviewRun run;
+    if (!failure_.empty() || !flow_) {
+        run.failure = failure_.empty() ? "the kiosk did not start" : failure_;
+        return run;
+    }
+    // Out of service last: its notice fonts replace the atlas.
+    std::stable_partition(screens.begin(), screens.end(), [](const ScreenDescription& d) { return d.kind != ScreenDescription::Kind::out_of_service; });
+    pointer_from_caller_ = true;
+    for (const ScreenDescription& d : screens) {
+        PreviewShot shot;
+        shot.screen = d;
+        if (d.kind == ScreenDescription::Kind::out_of_service) failure_ = example_failure;
+        else shot.problem = flow_->show(d, now());
+        if (shot.problem.empty()) {
+            // Two frames to settle (scroll extents come from the frame before), then the one kept.
+            for (int i = 0; i < 2; ++i) frame(false, {}, std::nullopt, false, false);
+            if (!png_dir.empty()) {
+                std::error_code ec;
+                std::filesystem::create_directories(png_dir / d.locale, ec);
+                shot.png = (png_dir / d.locale / (d.file_name() + ".png")).string();
+            }
+            screenshot_failed_ = false;
+            frame(!shot.png.empty(), shot.png, std::nullopt, false, !shot.png.empty());
+            if (screenshot_failed_) shot.problem = "could not write " + shot.png;
+            shot.findings = ui_.findings;
+            shot.fallback_keys = flow_->text().fallback_keys();
+        }
+        run.shots.push_back(std::move(shot));
+    }
+    return run;
+}
 
 }  // namespace
 
@@ -567,6 +665,26 @@ int Kiosk::measure() {
     }
     std::printf("peak PSS: %.1f MB\n", static_cast<double>(peak) / 1024.0);
     return 0;
+}
+
+PreviewRun run_preview(const PreviewRequest& request, Platform& platform) {
+    // A database of its own, never the clinic's: a preview stores nothing, but the flow needs one.
+    std::string folder = (std::filesystem::temp_directory_path() / "kiosk-preview-XXXXXX").string();
+    if (mkdtemp(folder.data()) == nullptr) return PreviewRun{{}, "cannot make a temporary folder in " + std::filesystem::temp_directory_path().string()};
+    Options options;
+    options.bundle = request.bundle.string();
+    options.database = folder + "/preview.db";
+    options.width = request.width;
+    options.height = request.height;
+    PreviewRun run;
+    {
+        Kiosk kiosk(options, platform);
+        kiosk.start();
+        run = kiosk.preview(request.screens, request.png_dir);
+    }
+    std::error_code ec;
+    std::filesystem::remove_all(folder, ec);
+    return run;
 }
 
 int run_kiosk(const Options& options, Platform& platform, std::string* failure) {

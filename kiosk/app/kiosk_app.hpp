@@ -4,6 +4,7 @@
 // so the same program runs in a GLFW window (main.cpp) and headless in tests.
 //   kiosk [--config FILE] [--bundle DIR] [--database FILE] [--windowed WxH]
 //         [--screenshot DIR --script FILE] [--measure]
+//         [--show SCREEN [--locale TAG] [--answers FILE.json] [--larger-text] [--high-contrast]]
 #include <string>
 
 #include "platform.hpp"
@@ -19,10 +20,18 @@ struct Options {
     std::string screenshot_dir;
     std::string script;
     bool measure = false;  // print start-up, memory, idle and frame-time figures, then exit
+    // Start on this screen (screen_description.hpp) instead of welcome, as if tapped there.
+    std::string show;
+    std::string show_locale = "en";
+    std::string answers_file;  // {"answers": {…}} as kiosk-screen evaluate reads them
+    bool larger_text = false;
+    bool high_contrast = false;
 };
 
 inline constexpr const char* kiosk_usage =
-    "usage: kiosk [--config FILE] [--bundle DIR] [--database FILE] [--windowed WxH] [--screenshot DIR --script FILE] [--measure]";
+    "usage: kiosk [--config FILE] [--bundle DIR] [--database FILE] [--windowed WxH] [--screenshot DIR --script FILE] [--measure]\n"
+    "             [--show SCREEN [--locale TAG] [--answers FILE.json] [--larger-text] [--high-contrast]]\n"
+    "SCREEN: welcome, page:N, question:ID, review, result:none|info|caution|stop, result:not-saved, urgent, idle, out-of-service";
 
 // False, with `problem` set, for an unknown option or a bad value.
 bool parse_options(int argc, char** argv, Options& options, std::string& problem);
