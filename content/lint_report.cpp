@@ -1,5 +1,7 @@
 #include "lint_report.hpp"
 
+#include "bundle_folder.hpp"
+
 #include <cstdio>
 
 namespace kiosk::content {
@@ -57,7 +59,7 @@ std::string unreadable_line(const UnreadableLocale& u, std::string_view path_pre
 }
 
 std::string render_text_report(const BundleLoad& load, std::string_view path_prefix) {
-    std::string out;
+    std::string out = bundle_line(path_prefix.empty() ? std::string(".") : std::string(path_prefix)) + "\n";
     for (const Diagnostic& d : load.diagnostics.items()) {
         out += format_diagnostic(Diagnostic{joined_path(path_prefix, d.file), d.where, d.severity, d.message}) + "\n";
     }
@@ -73,7 +75,8 @@ std::string render_text_report(const BundleLoad& load, std::string_view path_pre
 }
 
 std::string render_json_report(const BundleLoad& load, std::string_view path_prefix) {
-    std::string out = "{\n  \"diagnostics\": [";
+    const std::string folder = bundle_line(path_prefix.empty() ? std::string(".") : std::string(path_prefix)).substr(std::string_view("bundle: ").size());
+    std::string out = "{\n  \"bundle\": " + json_string(folder) + ",\n  \"diagnostics\": [";
     bool first = true;
     for (const Diagnostic& d : load.diagnostics.items()) {
         out += first ? "\n    " : ",\n    ";

@@ -8,6 +8,7 @@
 
 namespace kiosk::content {
 
+// Both start with the folder checked ("bundle: /abs/path", or "bundle" in JSON).
 std::string render_text_report(const BundleLoad& load, std::string_view path_prefix);
 std::string render_json_report(const BundleLoad& load, std::string_view path_prefix);
 

@@ -60,11 +60,13 @@ std::string LocalizedText::text(std::string_view key, std::span<const MessageArg
         const auto it = messages.find(k);
         if (it == messages.end()) continue;
         if (std::optional<std::string> formatted = it->second.format(arguments); formatted && !formatted->empty()) {
-            if (i == 0) return *formatted;
-            ++fallbacks_served_;
-            if (!mark_fallbacks_) return *formatted;
-            if (std::find(fallback_keys_.begin(), fallback_keys_.end(), k) == fallback_keys_.end()) fallback_keys_.push_back(k);
-            return "[" + choice_.chain[i]->tag + "] " + *formatted;
+            if (i > 0) ++fallbacks_served_;
+            if (i > 0 && mark_fallbacks_) {
+                if (std::find(fallback_keys_.begin(), fallback_keys_.end(), k) == fallback_keys_.end()) fallback_keys_.push_back(k);
+                *formatted = "[" + choice_.chain[i]->tag + "] " + *formatted;
+            }
+            if (record_served_ && served_.size() < 10000) served_.emplace_back(k, *formatted);
+            return *formatted;
         }
     }
     ++unavailable_served_;

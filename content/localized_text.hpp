@@ -5,6 +5,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "content_bundle.hpp"
@@ -38,6 +39,10 @@ public:
     // served so are kept for the report.
     void mark_fallbacks(bool on) { mark_fallbacks_ = on; }
     const std::vector<std::string>& fallback_keys() const { return fallback_keys_; }
+    // Previews and layout lint: every (key, text) served, so that a text that does not fit is
+    // traced back to its key and its line in the locale file.
+    void record_served(bool on) { record_served_ = on; }
+    const std::vector<std::pair<std::string, std::string>>& served() const { return served_; }
 
     // How many texts were served by a fallback locale or not at all, since construction.
     int fallbacks_served() const { return fallbacks_served_; }
@@ -49,6 +54,8 @@ private:
     mutable int unavailable_served_ = 0;
     bool mark_fallbacks_ = false;
     mutable std::vector<std::string> fallback_keys_;  // while marking, each key once
+    bool record_served_ = false;
+    mutable std::vector<std::pair<std::string, std::string>> served_;
 };
 
 }  // namespace kiosk::content

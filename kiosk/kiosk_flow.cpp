@@ -122,6 +122,7 @@ std::string KioskFlow::show(const ScreenDescription& d, double now) {
     reset_for_next_patient();
     text_ = content::LocalizedText(bundle_.content.bundle, d.locale);
     text_.mark_fallbacks(d.mark_fallbacks);
+    text_.record_served(d.record_texts);
     larger_text_ = d.larger_text;
     high_contrast_ = d.high_contrast;
     idle_.touched(now);

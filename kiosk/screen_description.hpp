@@ -32,6 +32,7 @@ struct ScreenDescription {
     bool larger_text = false;
     bool high_contrast = false;
     bool mark_fallbacks = false;  // texts from a fallback language marked "[en] …" (previews)
+    bool record_texts = false;    // every text served is kept, to trace a finding to its key
 
     // The name as written above ("question:pregnant"), and a file name from it ("question-pregnant").
     std::string name() const;

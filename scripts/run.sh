@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 cmake --preset release >/dev/null
 cmake --build --preset release -j "$(nproc)"
-./build/release/content/kiosk-content lint . | tail -5
+./build/release/content/kiosk-content lint | tail -5
 
 if [ -n "${DISPLAY:-}" ]; then
   exec ./build/release/kiosk/kiosk "$@"

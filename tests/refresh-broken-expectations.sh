@@ -29,7 +29,7 @@ for case_file in "$here/$corpus"/broken/*.toml; do
   removed=$(grep -m1 '^# remove: ' "$case_file" | sed 's/^# remove: //' || true)
   [ -n "$removed" ] && rm "$work/$removed"
   [ -n "$target" ] && cp "$case_file" "$work/$target"
-  "$tool" lint "$work" | grep -E ': (error|warning): ' | sed "s|^$work/||" | only_what_the_test_loads \
+  "$tool" lint --no-layout --bundle "$work" | grep -E ': (error|warning): ' | sed "s|^$work/||" | only_what_the_test_loads \
     | sed 's|^|# expect: |' >> "$case_file" || true
   rm -rf "$work"
 done

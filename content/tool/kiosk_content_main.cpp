@@ -1,23 +1,31 @@
-// kiosk-content: the content editors' tool.
-//   kiosk-content lint [BUNDLE_DIR] [--json]          check everything; exit 0 clean, 1 errors, 2 usage
-//   kiosk-content confirm [--bundle DIR] TAG KEY...   mark translations as checked against today's English
-//   kiosk-content confirm [--bundle DIR] TAG --all
-//   kiosk-content preview [--bundle DIR] TAG          print every education page as a patient reads it
+// kiosk-content: the content editors' tool. Every command works on the bundle given with
+// --bundle DIR, else on the current folder when it holds one; each report starts with the folder.
+//   kiosk-content lint [--bundle DIR] [--json] [--no-layout]
+//       check everything, the layout of every screen included; exit 0 clean, 1 errors, 2 usage
+//   kiosk-content confirm [--bundle DIR] TAG (KEY... | --all)
+//       mark translations as checked against today's English
+//   kiosk-content preview [--bundle DIR] TAG
+//       print every education page as a patient reads it
+//   kiosk-content preview --png DIR [--bundle DIR] [--locale TAG...] [--size WxH...] [--larger-text] [--high-contrast]
+//       every patient screen as PNGs drawn by the kiosk itself, and DIR/index.html
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <string>
 #include <vector>
 
+#include <chrono>
+#include <optional>
+
+#include "bundle_folder.hpp"
 #include "content_bundle.hpp"
 #include "kiosk_bundle.hpp"
+#include "layout_lint.hpp"
 #include "lint_report.hpp"
 #include "localized_text.hpp"
 #include "page_preview.hpp"
+#include "picture_preview.hpp"
 #include "translation_confirmations.hpp"
-
-#ifndef KIOSK_DEFAULT_BUNDLE_DIR
-#define KIOSK_DEFAULT_BUNDLE_DIR "."
-#endif
 
 namespace {
 
@@ -30,48 +38,91 @@ constexpr int exit_usage = 2;
 int usage(const std::string& problem = {}) {
     if (!problem.empty()) std::cerr << "kiosk-content: " << problem << "\n";
     std::cerr << "usage:\n"
-                 "  kiosk-content lint [BUNDLE_DIR] [--json]\n"
+                 "  kiosk-content lint [--bundle DIR] [--json] [--no-layout]\n"
                  "  kiosk-content confirm [--bundle DIR] TAG (KEY... | --all)\n"
                  "  kiosk-content preview [--bundle DIR] TAG\n"
-                 "BUNDLE_DIR defaults to " KIOSK_DEFAULT_BUNDLE_DIR "\n";
+                 "  kiosk-content preview --png DIR [--bundle DIR] [--locale TAG...] [--size WxH...] [--larger-text] [--high-contrast]\n"
+                 "--bundle defaults to the current folder when it holds a bundle (structure/ and locales/)\n";
     return exit_usage;
 }
 
-int lint(const std::vector<std::string>& args) {
-    std::string dir;
-    bool json = false;
-    for (const std::string& a : args) {
-        if (a == "--json") json = true;
-        else if (a.starts_with("-")) return usage("unknown option " + a);
-        else if (dir.empty()) dir = a;
-        else return usage("lint takes one bundle folder");
+// Splits "--bundle DIR" off the arguments and finds the bundle (see bundle_folder.hpp); prints
+// why there is none and returns nothing when there is none.
+std::optional<std::string> take_bundle(std::vector<std::string>& args) {
+    std::optional<std::string> given;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] != "--bundle") continue;
+        given = i + 1 < args.size() ? args[i + 1] : std::string();
+        args.erase(args.begin() + static_cast<std::ptrdiff_t>(i), args.begin() + static_cast<std::ptrdiff_t>(std::min(i + 2, args.size())));
+        break;
     }
-    const std::string shown = dir.empty() ? std::string(KIOSK_DEFAULT_BUNDLE_DIR) : dir;
-    const BundleLoad load = kiosk::screening::load_kiosk_bundle(shown).content;
-    std::cout << (json ? render_json_report(load, shown) : render_text_report(load, shown));
+    const auto folder = bundle_folder(given);
+    if (const auto* problem = std::get_if<std::string>(&folder)) {
+        std::cerr << "kiosk-content: " << *problem << "\n";
+        return std::nullopt;
+    }
+    return std::get<std::filesystem::path>(folder).string();
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+int lint(std::vector<std::string> args) {
+    bool json = false;
+    bool layout = true;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--json") json = true;
+        else if (a == "--no-layout") layout = false;
+        else if (a == "--layout") layout = true;
+        else if (a == "--bundle") ++i;
+        else if (a.starts_with("-")) return usage("unknown option " + a);
+        else return usage("lint takes the bundle as --bundle " + a);
+    }
+    const std::optional<std::string> dir = take_bundle(args);
+    if (!dir) return exit_usage;
+    kiosk::screening::KioskBundle bundle = kiosk::screening::load_kiosk_bundle(*dir);
+    BundleLoad& load = bundle.content;
+    // The layout of every screen, drawn by the kiosk itself: only a bundle it can show.
+    std::string layout_note;
+    if (layout && bundle.usable) {
+        const auto start = std::chrono::steady_clock::now();
+        const kiosk::preview::LayoutLint checked = kiosk::preview::lint_layout(*dir, bundle, {});
+        if (!checked.failure.empty()) {
+            load.diagnostics.error("", {}, "the layout could not be checked: " + checked.failure);
+        } else {
+            load.diagnostics.append(checked.diagnostics);  // after the check: it reads the bundle
+            char line[200];
+            std::snprintf(line, sizeof line, "layout: %zu screens drawn (%zu sizes x %zu locales), %d problem(s), %.2f s\n", checked.screens_drawn,
+                          kiosk::preview::supported_layout_sizes().size(), bundle.content.bundle.locales.size(), checked.diagnostics.error_count(),
+                          seconds_since(start));
+            layout_note = line;
+        }
+    } else if (layout) {
+        layout_note = "layout: not checked (the bundle cannot be shown until the errors above are fixed)\n";
+    }
+    if (json) {
+        std::cout << render_json_report(load, *dir);
+    } else {
+        std::string report = render_text_report(load, *dir);
+        // The layout's line just before the totals, which count its problems.
+        const std::size_t totals = report.rfind('\n', report.size() - 2);
+        report.insert(totals == std::string::npos ? 0 : totals + 1, layout_note);
+        std::cout << report;
+    }
     return load.diagnostics.has_errors() ? exit_errors : exit_clean;
 }
 
-// Splits "--bundle DIR" off the arguments.
-bool take_bundle_option(std::vector<std::string>& args, std::string& dir) {
-    dir = KIOSK_DEFAULT_BUNDLE_DIR;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i] != "--bundle") continue;
-        if (i + 1 >= args.size()) return false;
-        dir = args[i + 1];
-        args.erase(args.begin() + static_cast<std::ptrdiff_t>(i), args.begin() + static_cast<std::ptrdiff_t>(i) + 2);
-        break;
-    }
-    return true;
-}
-
 int confirm(std::vector<std::string> args) {
-    std::string dir;
-    if (!take_bundle_option(args, dir)) return usage("--bundle needs a folder");
+    const std::optional<std::string> bundle_dir = take_bundle(args);
+    if (!bundle_dir) return exit_usage;
+    const std::string& dir = *bundle_dir;
     if (args.size() < 2) return usage("confirm needs a locale tag and keys (or --all)");
     const std::string tag = args[0];
     const bool all = args[1] == "--all";
 
+    std::cout << bundle_line(dir) << "\n";
     const BundleLoad load = kiosk::screening::load_kiosk_bundle(dir).content;
     const LocaleTexts* locale = load.bundle.find(tag);
     if (load.bundle.locales.empty()) return usage("no usable locales/en.toml in " + dir);
@@ -107,10 +158,80 @@ int confirm(std::vector<std::string> args) {
     return refused > 0 ? exit_errors : exit_clean;
 }
 
+// WxH, such as 1080x1920.
+std::optional<std::pair<int, int>> parse_size(const std::string& text) {
+    int width = 0;
+    int height = 0;
+    char end = 0;
+    if (std::sscanf(text.c_str(), "%dx%d%c", &width, &height, &end) != 2 || width < 320 || height < 320 || width > 8192 || height > 8192) return std::nullopt;
+    return std::pair{width, height};
+}
+
+int preview_pictures(const std::vector<std::string>& args, const std::string& dir) {
+    kiosk::preview::PicturePreviewRequest request;
+    request.bundle_dir = dir;
+    // Each of --locale and --size takes one or more values, up to the next option.
+    std::vector<std::string>* list = nullptr;
+    std::vector<std::string> sizes;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--png") {
+            if (i + 1 >= args.size()) return usage("--png needs a folder");
+            request.out_dir = args[++i];
+            list = nullptr;
+        } else if (a == "--locale") {
+            list = &request.locales;
+        } else if (a == "--size") {
+            list = &sizes;
+        } else if (a == "--larger-text") {
+            request.larger_text = true;
+            list = nullptr;
+        } else if (a == "--high-contrast") {
+            request.high_contrast = true;
+            list = nullptr;
+        } else if (a.starts_with("-") || list == nullptr) {
+            return usage("preview --png: unexpected '" + a + "'");
+        } else {
+            list->push_back(a);
+        }
+    }
+    for (const std::string& s : sizes) {
+        const auto size = parse_size(s);
+        if (!size) return usage("--size takes WIDTHxHEIGHT between 320 and 8192, such as 1080x1920 (not '" + s + "')");
+        request.sizes.push_back(*size);
+    }
+    std::cout << bundle_line(dir) << "\n";
+    const kiosk::screening::KioskBundle bundle = kiosk::screening::load_kiosk_bundle(dir);
+    for (const Diagnostic& d : bundle.content.diagnostics.items()) {
+        if (d.severity == Severity::error) std::cerr << format_diagnostic(d, dir) << "\n";
+    }
+    if (!bundle.usable) {
+        std::cerr << "kiosk-content: the bundle cannot be shown; fix the errors above\n";
+        return exit_errors;
+    }
+    for (const std::string& tag : request.locales) {
+        if (bundle.content.bundle.find(tag) == nullptr) return usage("no locale '" + tag + "' in " + dir + "/locales");
+    }
+    const auto start = std::chrono::steady_clock::now();
+    const kiosk::preview::PicturePreview made = kiosk::preview::render_picture_preview(request, bundle, bundle.content);
+    if (!made.failure.empty()) {
+        std::cerr << "kiosk-content: preview: " << made.failure << "\n";
+        return exit_errors;
+    }
+    for (const std::string& p : made.problems) std::cerr << "kiosk-content: " << p << "\n";
+    std::printf("%zu pictures in %s, %.1f s; %zu text(s) that do not fit, %zu text(s) from a fallback language (marked [en])\n",
+                made.pictures, request.out_dir.c_str(), seconds_since(start), made.findings, made.fallback_texts);
+    std::printf("contact sheet: %s\n", made.contact_sheet.c_str());
+    return made.problems.empty() && made.findings == 0 && !bundle.content.diagnostics.has_errors() ? exit_clean : exit_errors;
+}
+
 int preview(std::vector<std::string> args) {
-    std::string dir;
-    if (!take_bundle_option(args, dir)) return usage("--bundle needs a folder");
-    if (args.size() != 1) return usage("preview needs one locale tag");
+    const std::optional<std::string> bundle_dir = take_bundle(args);
+    if (!bundle_dir) return exit_usage;
+    const std::string& dir = *bundle_dir;
+    if (std::find(args.begin(), args.end(), "--png") != args.end()) return preview_pictures(args, dir);
+    if (args.size() != 1) return usage("preview needs one locale tag (or --png DIR for pictures of every screen)");
+    std::cout << bundle_line(dir) << "\n";
     const BundleLoad load = kiosk::screening::load_kiosk_bundle(dir).content;
     for (const Diagnostic& d : load.diagnostics.items()) {
         if (d.severity == Severity::error) std::cerr << format_diagnostic(d, dir) << "\n";

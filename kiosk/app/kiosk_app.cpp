@@ -559,6 +559,7 @@ PreviewRun Kiosk::preview(std::vector<ScreenDescription> screens, const std::fil
             if (screenshot_failed_) shot.problem = "could not write " + shot.png;
             shot.findings = ui_.findings;
             shot.fallback_keys = flow_->text().fallback_keys();
+            shot.texts = flow_->text().served();
         }
         run.shots.push_back(std::move(shot));
     }

@@ -26,6 +26,7 @@ struct PreviewShot {
     std::string png;                         // the picture's path (empty when none was asked or saved)
     std::vector<ui::LayoutFinding> findings;  // what does not fit on this screen
     std::vector<std::string> fallback_keys;  // texts shown from a fallback language
+    std::vector<std::pair<std::string, std::string>> texts;  // (key, text) of every text on it
     std::string problem;                     // why this screen could not be shown
 };
 

@@ -44,13 +44,29 @@ std::optional<app::Intent> draw_question(ScreenContext& ctx) {
     ImGui::Dummy(ImVec2(width, ctx.margin / 3));
     const screening::Answer& answer = session.answer(index);
     if (q.type == screening::QuestionType::number) intent = draw_number_entry(ctx, q, width);
-    // Landscape: two answers side by side (in reading order, mirrored in right-to-left locales),
-    // three for a long list (the nine warning signs: "None of these" must not need a scroll), so
-    // that a long list fits without scrolling. A little narrower than the scrolling area, so that
-    // its edge does not clip the border.
-    const std::size_t per_row = !ctx.landscape || q.options.size() <= 2 ? 1 : q.options.size() > 6 ? 3 : 2;
+    // Answers side by side when that keeps them all in view: in reading order, mirrored in
+    // right-to-left locales. Landscape: two or three a row (the nine warning signs: "None of these"
+    // must not need a scroll), four if still needed; portrait: one a row, two for a long list
+    // that would not fit (at normal text size; larger text scrolls). A little narrower than the scrolling area, so its edge does not clip.
     const float gap = ctx.margin / 2;
-    const float button = (width - 6 - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
+    const auto button_width = [&](std::size_t per_row) { return (width - 6 - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row); };
+    const auto answers_height = [&](std::size_t per_row) {
+        float total = 0;
+        for (std::size_t row = 0; row < q.options.size(); row += per_row) {
+            float tallest = 0;
+            for (std::size_t o = row; o < std::min(q.options.size(), row + per_row); ++o)
+                tallest = std::max(tallest, button_height(ctx, t.text(screening::option_text_key(q, q.options[o])), button_width(per_row)));
+            total += tallest + 2 * ImGui::GetStyle().ItemSpacing.y;
+        }
+        return total;
+    };
+    const std::size_t fewest = !ctx.landscape || q.options.size() <= 2 ? 1 : q.options.size() > 6 ? 3 : 2;
+    const std::size_t most = q.options.size() <= 2 ? 1 : ctx.landscape ? 4 : 2;
+    const float room = ImGui::GetWindowHeight() - ImGui::GetCursorPosY();
+    std::size_t per_row = fewest;
+    // With larger text, narrower buttons would only wrap the words more: the answers scroll.
+    while (!ctx.flow.larger_text() && per_row < most && answers_height(per_row) > room) ++per_row;
+    const float button = button_width(per_row);
     float answers_bottom = 0;
     for (std::size_t row = 0; row < q.options.size(); row += per_row) {
         const std::size_t end = std::min(q.options.size(), row + per_row);
@@ -66,7 +82,7 @@ std::optional<app::Intent> draw_question(ScreenContext& ctx) {
             }
             answers_bottom = std::max(answers_bottom, ImGui::GetItemRectMax().y);
         }
-        ImGui::Dummy(ImVec2(width, ctx.margin / 4));
+        ImGui::Dummy(ImVec2(width, 0));  // the rows stand apart by twice the item spacing
     }
     if (!q.options.empty()) answers_in_view(ctx, q, answers_bottom);
     // After the warning signs, the pages stay one tap away.

@@ -11,6 +11,9 @@ std::optional<app::Intent> draw_result(ScreenContext& ctx) {
     const app::ResultView& result = *ctx.flow.result();
     const float width = ctx.column;
     std::optional<app::Intent> intent = top_bar(ctx, false, app::Intent::Kind::done, {});
+    // Many rules may have something to say: the words scroll, "Done" stays in view below them.
+    const std::string done = t.text("ui.result.done");
+    begin_scrolling_area(ctx, button_height(ctx, done, width) + ctx.margin);
     ImGui::Dummy(ImVec2(width, ctx.margin / 2));
     if (!result.stored) {
         const ImVec2 min = ImGui::GetCursorScreenPos();
@@ -29,8 +32,8 @@ std::optional<app::Intent> draw_result(ScreenContext& ctx) {
     paragraph(ctx, t.text(result.severity >= screening::Severity::caution ? "ui.result.staff_will_talk" : "ui.result.staff_review_every_answer"),
               ctx.fonts.body, width, ctx.theme.text);
     for (const std::string& key : result.message_keys) paragraph(ctx, t.text(key), ctx.fonts.body, width, ctx.theme.muted);
-    ImGui::Dummy(ImVec2(width, ctx.margin));
-    if (big_button(ctx, "done", t.text("ui.result.done"), width, ButtonKind::primary)) intent = app::Intent{app::Intent::Kind::done, {}, 0, 0};
+    end_scrolling_area(ctx);
+    if (big_button(ctx, "done", done, width, ButtonKind::primary)) intent = app::Intent{app::Intent::Kind::done, {}, 0, 0};
     return intent;
 }
 

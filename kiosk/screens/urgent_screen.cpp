@@ -13,6 +13,8 @@ std::optional<app::Intent> draw_urgent(ScreenContext& ctx) {
     const app::ResultView& result = *ctx.flow.result();
     const float width = ctx.column;
     std::optional<app::Intent> intent = top_bar(ctx, false, app::Intent::Kind::done, {});
+    // With larger text in a long language the words may need more than the screen: they scroll.
+    begin_scrolling_area(ctx, 0);
     ImGui::Dummy(ImVec2(width, ctx.margin / 2));
 
     // The banner grows with its words (larger text, long languages).
@@ -43,6 +45,7 @@ std::optional<app::Intent> draw_urgent(ScreenContext& ctx) {
     const std::vector<content::MessageArgument> call = {{"number", number}};
     paragraph(ctx, number.empty() ? t.text("ui.urgent.if_worse") : t.text("ui.urgent.if_worse_call", call), ctx.fonts.heading, width,
               ctx.theme.text);
+    end_scrolling_area(ctx);
     return intent;
 }
 

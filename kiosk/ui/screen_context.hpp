@@ -61,8 +61,9 @@ struct ImageTexture {
 // for every screen, locale and size, so that an editor sees them before a patient does.
 struct LayoutFinding {
     std::string element;  // the widget's id ("next", "option:yes") and the start of its words
-    std::string problem;  // "a word is wider than its button"
+    std::string problem;  // "has a word wider than its button"
     float by = 0;         // how much too big, in pixels
+    std::string text;     // the whole text that does not fit (empty for a group such as "answers")
 };
 
 // Kept across frames by the app (and by tests).

@@ -50,7 +50,7 @@ void ScreenContext::does_not_fit(std::string element, std::string_view shown, st
     for (const LayoutFinding& f : state.findings) {
         if (f.element == element && f.problem == problem) return;
     }
-    state.findings.push_back({std::move(element), std::move(problem), by});
+    state.findings.push_back({std::move(element), std::move(problem), by, std::string(shown)});
 }
 
 text::MeasureText measure_with(ImFont* font) {

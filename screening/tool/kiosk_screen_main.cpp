@@ -1,4 +1,5 @@
 // kiosk-screen: the clinical leads' tool for the questionnaire and rules.
+// Like every tool, on the bundle of --bundle DIR, else the current folder when it holds one.
 //   kiosk-screen evaluate [--bundle DIR] --answers FILE.json [--locale TAG]
 //       prints the routing decision as JSON; exit 0 success, 1 invalid answers or bundle, 2 usage
 //   kiosk-screen test [--bundle DIR] [--require-every-rule] SCENARIO_DIR
@@ -11,15 +12,13 @@
 #include <nlohmann/json.hpp>
 
 #include "answers_json.hpp"
+#include "bundle_folder.hpp"
 #include "json_file.hpp"
 #include "kiosk_bundle.hpp"
 #include "localized_text.hpp"
 #include "routing.hpp"
 #include "scenario.hpp"
 
-#ifndef KIOSK_DEFAULT_BUNDLE_DIR
-#define KIOSK_DEFAULT_BUNDLE_DIR "."
-#endif
 
 namespace {
 
@@ -35,12 +34,12 @@ int usage(const std::string& problem = {}) {
     std::cerr << "usage:\n"
                  "  kiosk-screen evaluate [--bundle DIR] --answers FILE.json [--locale TAG]\n"
                  "  kiosk-screen test [--bundle DIR] [--require-every-rule] SCENARIO_DIR\n"
-                 "DIR defaults to " KIOSK_DEFAULT_BUNDLE_DIR "\n";
+                 "--bundle defaults to the current folder when it holds a bundle (structure/ and locales/)\n";
     return exit_usage;
 }
 
 struct Options {
-    std::string bundle = KIOSK_DEFAULT_BUNDLE_DIR;
+    std::optional<std::string> bundle;  // --bundle, if given
     std::string answers;
     std::string locale = "en";
     bool require_every_rule = false;
@@ -58,7 +57,9 @@ bool parse_options(const std::vector<std::string>& args, Options& o, std::string
             into = args[++i];
             return true;
         };
-        if (a == "--bundle") { if (!value(o.bundle)) return false; }
+        if (a == "--bundle") {
+            if (!value(o.bundle.emplace())) return false;
+        }
         else if (a == "--answers") { if (!value(o.answers)) return false; }
         else if (a == "--locale") { if (!value(o.locale)) return false; }
         else if (a == "--require-every-rule") o.require_every_rule = true;
@@ -68,8 +69,15 @@ bool parse_options(const std::vector<std::string>& args, Options& o, std::string
     return true;
 }
 
-// Loads the bundle; prints its errors and returns nothing when it cannot be used.
-std::optional<screening::KioskBundle> load(const std::string& dir) {
+// Finds and loads the bundle; prints why there is none, or its errors, and returns nothing when it
+// cannot be used.
+std::optional<screening::KioskBundle> load(const std::optional<std::string>& given) {
+    const auto folder = content::bundle_folder(given);
+    if (const auto* problem = std::get_if<std::string>(&folder)) {
+        std::cerr << "kiosk-screen: " << *problem << "\n";
+        return std::nullopt;
+    }
+    const std::string dir = std::get<std::filesystem::path>(folder).string();
     screening::KioskBundle bundle = screening::load_kiosk_bundle(dir);
     for (const content::Diagnostic& d : bundle.content.diagnostics.items()) {
         if (d.severity == content::Severity::error) std::cerr << content::format_diagnostic(d, dir) << "\n";
@@ -80,6 +88,9 @@ std::optional<screening::KioskBundle> load(const std::string& dir) {
     }
     return bundle;
 }
+
+// The folder load() found (called after it succeeded).
+std::string bundle_dir(const Options& o) { return std::get<std::filesystem::path>(content::bundle_folder(o.bundle)).string(); }
 
 int evaluate(const Options& o) {
     if (o.answers.empty() || !o.positional.empty()) return usage("evaluate needs --answers FILE.json");
@@ -103,7 +114,10 @@ int evaluate(const Options& o) {
     }
     const screening::RoutingDecision decision = screening::route(bundle->screening, answers.answers);
     const content::LocalizedText localized(bundle->content.bundle, o.locale);
-    std::cout << screening::decision_to_json(decision, bundle->screening.questionnaire, localized).dump(2) << "\n";
+    // The report names the bundle it used first, as every report does.
+    nlohmann::ordered_json report = {{"bundle", content::bundle_line(bundle_dir(o)).substr(std::string_view("bundle: ").size())}};
+    report.update(screening::decision_to_json(decision, bundle->screening.questionnaire, localized));
+    std::cout << report.dump(2) << "\n";
     return exit_ok;
 }
 
@@ -111,6 +125,7 @@ int test(const Options& o) {
     if (o.positional.size() != 1) return usage("test needs one folder of scenario files");
     const auto bundle = load(o.bundle);
     if (!bundle) return exit_invalid;
+    std::cout << content::bundle_line(bundle_dir(o)) << "\n";
     const auto results = screening::run_scenario_folder(o.positional.front(), bundle->screening);
     int passed = 0;
     int failed = 0;
