@@ -100,6 +100,9 @@ public:
     // An urgent submission no one has acknowledged yet: the welcome screen shows a small mark for
     // staff (no ticket, no answers). A database that cannot be read counts as one.
     bool staff_mark() const { return staff_mark_; }
+    // Locale files that could not be read at all: their languages are not offered, and the
+    // welcome screen says so for staff (never a silent absence).
+    const std::vector<content::UnreadableLocale>& unreadable_locales() const { return bundle_.content.bundle.unreadable; }
     void refresh_staff_mark();
 
     // For the staff mode, which lives beside this flow and never inside it:

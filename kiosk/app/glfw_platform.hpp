@@ -26,7 +26,7 @@ public:
     bool wait_for_input(double timeout_seconds) override;
     bool poll_input() override;
     void new_frame() override;
-    bool present(const std::string& png_path) override;
+    bool present(const std::string& png_path, ImU32 background, bool to_screen = true) override;
     void wait_until_drawn() override;
     void upload_font_atlas() override;
     std::optional<ImTextureID> create_texture(const unsigned char* rgba, int width, int height) override;

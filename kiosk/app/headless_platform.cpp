@@ -41,7 +41,7 @@ void HeadlessPlatform::new_frame() {
     clock_ += 1.0 / 60.0;
 }
 
-bool HeadlessPlatform::present(const std::string& png_path) {
+bool HeadlessPlatform::present(const std::string& png_path, ImU32 /*background*/, bool /*to_screen*/) {
     if (!png_path.empty()) screenshots.push_back(png_path);
     return true;
 }

@@ -329,9 +329,12 @@ private:
 
     // One frame. `pointer` overrides the mouse (scripts); otherwise a released finger is moved away
     // from the frame after its release, so that no button stays hovered.
-    // `draw_pixels` false: laid out and emitted but not drawn (a preview's settling frames).
+    // How far a frame goes: onto the screen (the kiosk), into its PNG only, or laid out and emitted
+    // but not drawn (a preview's settling frame).
+    enum class Draw { to_screen, picture_only, layout_only };
+
     void frame(bool capture_to_file, const std::string& png, std::optional<ImVec2> pointer = std::nullopt, bool down = false,
-               bool draw_pixels = true) {
+               Draw draw = Draw::to_screen) {
         if (flow_ && failure_.empty()) {
             if (std::string problem = atlas_for(languages_on_screen()); !problem.empty()) failure_ = "build fonts: " + problem;
         }
@@ -364,7 +367,7 @@ private:
         else if (flow_ && failure_.empty()) intent = ui::draw_kiosk(*flow_, now(), fonts_, ui_, io.DisplaySize);
         else draw_out_of_service();
         ImGui::Render();
-        if ((draw_pixels || capture_to_file) && !platform_.present(capture_to_file ? png : std::string()) && capture_to_file) {
+        if (draw != Draw::layout_only && !platform_.present(capture_to_file ? png : std::string(), ui_.background, draw == Draw::to_screen) && capture_to_file) {
             std::cerr << "kiosk: could not write " << png << "\n";
             screenshot_failed_ = true;
         }
@@ -547,15 +550,15 @@ PreviewRun Kiosk::preview(std::vector<ScreenDescription> screens, const std::fil
         if (d.kind == ScreenDescription::Kind::out_of_service) failure_ = example_failure;
         else shot.problem = flow_->show(d, now());
         if (shot.problem.empty()) {
-            // Two frames to settle (scroll extents come from the frame before), then the one kept.
-            for (int i = 0; i < 2; ++i) frame(false, {}, std::nullopt, false, false);
+            // One frame to settle (scroll extents come from the frame before), then the one kept.
+            frame(false, {}, std::nullopt, false, Draw::layout_only);
             if (!png_dir.empty()) {
                 std::error_code ec;
                 std::filesystem::create_directories(png_dir / d.locale, ec);
                 shot.png = (png_dir / d.locale / (d.file_name() + ".png")).string();
             }
             screenshot_failed_ = false;
-            frame(!shot.png.empty(), shot.png, std::nullopt, false, !shot.png.empty());
+            frame(!shot.png.empty(), shot.png, std::nullopt, false, shot.png.empty() ? Draw::layout_only : Draw::picture_only);
             if (screenshot_failed_) shot.problem = "could not write " + shot.png;
             shot.findings = ui_.findings;
             shot.fallback_keys = flow_->text().fallback_keys();

@@ -34,9 +34,9 @@ public:
 
     // Before ImGui::NewFrame(): display size, clock, and the pointer from the touch screen.
     virtual void new_frame() = 0;
-    // After ImGui::Render(): draws the frame. With a path, saves it as a PNG first (false if that
-    // failed).
-    virtual bool present(const std::string& png_path) = 0;
+    // After ImGui::Render(): clears to `background` and draws the frame. With a path, saves it as a
+    // PNG first (false if that failed). `to_screen` false: the picture only, never shown.
+    virtual bool present(const std::string& png_path, ImU32 background, bool to_screen = true) = 0;
     virtual void wait_until_drawn() = 0;  // for measurements: the frame is really on screen
 
     // Uploads io.Fonts' pixels as the font texture, replacing the previous one, and sets its id.

@@ -37,6 +37,13 @@ std::optional<app::Intent> draw_welcome(ScreenContext& ctx) {
     if (big_button(ctx, "start", ctx.text("ui.welcome.start"), width, ButtonKind::primary)) {
         intent = app::Intent{app::Intent::Kind::start, {}, 0, 0};
     }
+    // For staff: a language whose file could not be read is missing from the picker; say which
+    // file and line, small, at the foot of the screen.
+    for (const content::UnreadableLocale& lost : ctx.flow.unreadable_locales()) {
+        ImGui::Dummy(ImVec2(width, ctx.margin / 2));
+        const std::vector<content::MessageArgument> where = {{"file", lost.file}, {"line", static_cast<std::int64_t>(lost.error.where.line)}};
+        paragraph(ctx, ctx.text("ui.welcome.staff_language_not_read", where), ctx.fonts.body, width, ctx.theme.muted);
+    }
     // For staff only: an urgent submission waits for acknowledgement. A small dot in the corner
     // where staff sign in, with no ticket and no words, so that it tells a patient nothing.
     if (ctx.flow.staff_mark()) {

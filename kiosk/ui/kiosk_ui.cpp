@@ -56,7 +56,7 @@ std::optional<app::Intent> draw_kiosk(const app::KioskFlow& flow, double now, co
     ScreenContext ctx{flow,   flow.text(), now, chosen, state, theme, size, flow.text().direction() == content::TextDirection::right_to_left,
                       l.touch_height, margin, l.column, l.landscape};
 
-    begin_screen_window("kiosk", theme, l, size, chosen.body);
+    begin_screen_window("kiosk", theme, l, size, chosen.body, state);
     std::optional<app::Intent> intent;
     switch (flow.screen()) {
         case app::Screen::welcome: intent = draw_welcome(ctx); break;

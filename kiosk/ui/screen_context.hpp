@@ -75,6 +75,9 @@ struct UiState {
     std::string view;  // which page or question is on screen: a new one starts scrolled to the top
     bool more_below = false;  // the screen's scrolling part has more below what is shown
     std::vector<LayoutFinding> findings;  // of the last frame
+    // The screen's background colour: the platform clears to it, and the screen's window draws
+    // none of its own (a full-screen quad was 40% of llvmpipe's work for each frame drawn).
+    ImU32 background = IM_COL32(247, 247, 242, 255);
 };
 
 // Fonts at the normal and the "larger text" size.

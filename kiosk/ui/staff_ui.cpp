@@ -56,7 +56,7 @@ std::optional<app::StaffIntent> draw_staff(const app::StaffFlow& staff, const ap
     const ScreenLayout l = layout_for(size, app::Orientation::automatic);
     ScreenContext ctx{patient, staff.text(), now, fonts.normal, state, theme, size,
                       staff.text().direction() == content::TextDirection::right_to_left, l.touch_height, l.margin, l.column, l.landscape};
-    begin_screen_window("staff", theme, l, size, fonts.normal.body);
+    begin_screen_window("staff", theme, l, size, fonts.normal.body, state);
     StaffContext s{ctx, staff};
     std::optional<app::StaffIntent> intent;
     switch (staff.screen()) {

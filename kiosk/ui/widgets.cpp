@@ -298,10 +298,12 @@ void entry_display(ScreenContext& ctx, const std::string& shown, float width) {
     ImGui::Dummy(ImVec2(width, 0));
 }
 
-void begin_screen_window(const char* name, const Theme& theme, const ScreenLayout& layout, ImVec2 size, ImFont* body) {
+void begin_screen_window(const char* name, const Theme& theme, const ScreenLayout& layout, ImVec2 size, ImFont* body, UiState& state) {
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(size);
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(theme.background));
+    // No background of its own: the platform clears the screen to it (see UiState::background).
+    state.background = theme.background;
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0, 0, 0, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(layout.side, layout.margin / 2));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(layout.margin / 2, layout.margin / 3));
     ImGui::Begin(name, nullptr,

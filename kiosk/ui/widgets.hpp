@@ -42,7 +42,8 @@ void ticket_code(ScreenContext& ctx, const std::string& ticket, float width);
 void entry_display(ScreenContext& ctx, const std::string& shown, float width);
 
 // The full-screen window every screen is drawn in, and its end.
-void begin_screen_window(const char* name, const Theme& theme, const ScreenLayout& layout, ImVec2 size, ImFont* body);
+// It draws no background: it sets state.background, which the platform clears the screen to.
+void begin_screen_window(const char* name, const Theme& theme, const ScreenLayout& layout, ImVec2 size, ImFont* body, UiState& state);
 void end_screen_window();
 
 // The language's decimal separator ("." in en, "," in es, "٫" in ar).
