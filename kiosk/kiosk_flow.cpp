@@ -152,7 +152,7 @@ std::string KioskFlow::show(const ScreenDescription& d, double now) {
             return {};
         }
         case Kind::review:
-            session_.show(d.answers ? *d.answers : answers_for_full_review(questions), questions.questions.size());
+            session_.show(d.answers ? *d.answers : answers_for_full_review(bundle_.screening), questions.questions.size());
             furthest_question_ = questions.questions.size() - 1;
             screen_ = Screen::review;
             return {};

@@ -152,7 +152,8 @@ std::optional<AnswerSet> answers_showing(const Questionnaire& questionnaire, std
     return std::nullopt;
 }
 
-AnswerSet answers_for_full_review(const Questionnaire& questionnaire) {
+AnswerSet answers_for_full_review(const screening::ScreeningContent& content) {
+    const Questionnaire& questionnaire = content.questionnaire;
     AnswerSet answers = screening::empty_answers(questionnaire);
     for (std::size_t i = 0; i < questionnaire.questions.size(); ++i) {
         if (!shown(questionnaire, answers, i)) continue;
@@ -170,6 +171,7 @@ AnswerSet answers_for_full_review(const Questionnaire& questionnaire) {
         for (const Answer& a : candidates) {
             AnswerSet tried = answers;
             tried[i] = a;
+            if (screening::urgent_now(content, tried, i + 1)) continue;
             const std::vector<bool> visible = screening::visible_questions(questionnaire, tried);
             const auto count = static_cast<std::size_t>(std::count(visible.begin(), visible.end(), true));
             if (!most_shown || count > *most_shown) {

@@ -54,6 +54,8 @@ std::optional<screening::AnswerSet> answers_showing(const screening::Questionnai
 
 // Every question answered, for a review an editor can read in full: each question's answer keeps
 // as many later questions shown as possible; choose-all questions get every option that combines.
-screening::AnswerSet answers_for_full_review(const screening::Questionnaire& questionnaire);
+// No answer that would have ended the visit as urgent on the spot (a patient with a warning sign
+// never sees the review).
+screening::AnswerSet answers_for_full_review(const screening::ScreeningContent& content);
 
 }  // namespace kiosk::app

@@ -49,6 +49,8 @@ done
 printf 'chime = false\nexport_folder = "build/release/screenshot-run"\n' > build/release/screenshot-run/staff.toml
 xvfb-run -a -s "-screen 0 1080x1920x24" ./build/release/kiosk/kiosk --config build/release/screenshot-run/staff.toml \
   --database "$staff_db" --screenshot "$shots/staff" --script tests/kiosk/scripts/staff-tour.script > /dev/null
+# Every patient screen in every language, as content editors preview them (Xvfb started by the tool).
+./build/release/content/kiosk-content preview --png build/release/preview | tail -2
 echo "No display here: the kiosk ran under Xvfb (1080x1920) through a full flagged screening in"
 echo "en, es, ar and zh-Hans, and at 1920x1080 in en and ar; then through a warning sign that ends"
 echo "the visit at once (the urgent screen) and an idle wipe in each language. Its screenshots are"

@@ -94,7 +94,7 @@ TEST_CASE("the shipped bundle has no layout problem at any supported size, and e
     const preview::LayoutLint lint = preview::lint_layout(test::source_dir(), loaded, {});
     REQUIRE(lint.failure.empty());
     for (const content::Diagnostic& d : lint.diagnostics.items()) CHECK_MESSAGE(false, content::format_diagnostic(d));
-    // welcome + 9 pages + 19 questions + review + 5 results + urgent + idle = 37 a locale, at 4 sizes
+    // welcome + 9 pages + 20 questions + review + 5 results + urgent + idle = 38 a locale, at 4 sizes
     CHECK(lint.screens_drawn == 4 * loaded.content.bundle.locales.size() * (app::every_patient_screen(loaded, "en").size() - 1));
 }
 
@@ -140,12 +140,13 @@ TEST_CASE("every described screen can be shown, and a description that cannot na
 }
 
 TEST_CASE("a conditional question is shown with answers that show it; the full review answers every question") {
-    const screening::Questionnaire& q = test::shipped_bundle().screening.questionnaire;
+    const screening::ScreeningContent& content = test::shipped_bundle().screening;
+    const screening::Questionnaire& q = content.questionnaire;
     const std::size_t older = *q.index_of("older_adult");
     const std::optional<screening::AnswerSet> showing = app::answers_showing(q, older);
     REQUIRE(showing);
     CHECK(screening::visible_questions(q, *showing)[older]);
-    const screening::AnswerSet review = app::answers_for_full_review(q);
+    const screening::AnswerSet review = app::answers_for_full_review(content);
     const std::vector<bool> visible = screening::visible_questions(q, review);
     for (std::size_t i = 0; i < q.questions.size(); ++i) {
         if (visible[i]) CHECK_MESSAGE(review[i].given, q.questions[i].id);
@@ -153,6 +154,8 @@ TEST_CASE("a conditional question is shown with answers that show it; the full r
     // Both conditional questions are on it: adult "yes" shows older_adult; pregnant "no" keeps breastfeeding.
     CHECK(visible[older]);
     CHECK(visible[*q.index_of("breastfeeding")]);
+    // Never a warning sign: that visit would have ended at the first question, not at the review.
+    CHECK_FALSE(screening::urgent_now(content, review, q.questions.size()));
 }
 
 TEST_CASE("a locale file that does not parse: the kiosk serves the others, logs the file's line and column, and tells staff on the welcome screen") {
