@@ -4,6 +4,9 @@
 //       check everything, the layout of every screen included; exit 0 clean, 1 errors, 2 usage
 //   kiosk-content confirm [--bundle DIR] TAG (KEY... | --all)
 //       mark translations as checked against today's English
+//   kiosk-content export-po [--bundle DIR] TAG [-o FILE.po]
+//   kiosk-content import-po [--bundle DIR] TAG FILE.po
+//       hand texts to translators as a gettext PO file and take them back (all or nothing)
 //   kiosk-content preview [--bundle DIR] TAG
 //       print every education page as a patient reads it
 //   kiosk-content preview --png DIR [--bundle DIR] [--locale TAG...] [--size WxH...] [--larger-text] [--high-contrast]
@@ -25,6 +28,7 @@
 #include "localized_text.hpp"
 #include "page_preview.hpp"
 #include "picture_preview.hpp"
+#include "po_exchange.hpp"
 #include "translation_confirmations.hpp"
 
 namespace {
@@ -40,6 +44,8 @@ int usage(const std::string& problem = {}) {
     std::cerr << "usage:\n"
                  "  kiosk-content lint [--bundle DIR] [--json] [--no-layout]\n"
                  "  kiosk-content confirm [--bundle DIR] TAG (KEY... | --all)\n"
+                 "  kiosk-content export-po [--bundle DIR] TAG [-o FILE.po]\n"
+                 "  kiosk-content import-po [--bundle DIR] TAG FILE.po\n"
                  "  kiosk-content preview [--bundle DIR] TAG\n"
                  "  kiosk-content preview --png DIR [--bundle DIR] [--locale TAG...] [--size WxH...] [--larger-text] [--high-contrast]\n"
                  "--bundle defaults to the current folder when it holds a bundle (structure/ and locales/)\n";
@@ -158,6 +164,46 @@ int confirm(std::vector<std::string> args) {
     return refused > 0 ? exit_errors : exit_clean;
 }
 
+int export_po_command(std::vector<std::string> args) {
+    const std::optional<std::string> dir = take_bundle(args);
+    if (!dir) return exit_usage;
+    std::string out;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "-o" && i + 1 < args.size()) {
+            out = args[i + 1];
+            args.erase(args.begin() + static_cast<std::ptrdiff_t>(i), args.begin() + static_cast<std::ptrdiff_t>(i) + 2);
+            break;
+        }
+    }
+    if (args.size() != 1) return usage("export-po needs one locale tag");
+    if (out.empty()) out = args[0] + ".po";
+    std::cout << bundle_line(*dir) << "\n";
+    const BundleLoad load = kiosk::screening::load_kiosk_bundle(*dir).content;
+    if (const std::string problem = export_po(*dir, load, args[0], out); !problem.empty()) {
+        std::cerr << "kiosk-content: " << problem << "\n";
+        return exit_errors;
+    }
+    std::cout << "wrote " << out << ": every text of " << args[0] << ", with the English, for a translation tool\n";
+    return exit_clean;
+}
+
+int import_po_command(std::vector<std::string> args) {
+    const std::optional<std::string> dir = take_bundle(args);
+    if (!dir) return exit_usage;
+    if (args.size() != 2) return usage("import-po needs a locale tag and a PO file");
+    std::cout << bundle_line(*dir) << "\n";
+    const PoImport imported = import_po(*dir, args[0], args[1]);
+    for (const Diagnostic& d : imported.diagnostics.items()) std::cerr << format_diagnostic(d) << "\n";
+    if (imported.diagnostics.has_errors()) {
+        std::cerr << "kiosk-content: nothing imported: " << imported.diagnostics.error_count() << " error(s); locales/" << args[0]
+                  << ".toml is unchanged\n";
+        return exit_errors;
+    }
+    std::cout << "imported " << args[1] << ": " << imported.changed << " text(s) changed, " << imported.added
+              << " added; run kiosk-content lint, then confirm what you checked\n";
+    return exit_clean;
+}
+
 // WxH, such as 1080x1920.
 std::optional<std::pair<int, int>> parse_size(const std::string& text) {
     int width = 0;
@@ -259,6 +305,8 @@ int main(int argc, char** argv) {
     if (command == "lint") return lint(args);
     if (command == "confirm") return confirm(args);
     if (command == "preview") return preview(args);
+    if (command == "export-po") return export_po_command(args);
+    if (command == "import-po") return import_po_command(args);
     if (command == "--help" || command == "-h" || command == "help") {
         usage();
         return exit_clean;
