@@ -1,5 +1,8 @@
 #include "content_bundle.hpp"
 
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -27,6 +30,20 @@ std::vector<std::string> missing_from(const std::vector<std::string>& wanted, co
     std::vector<std::string> out;
     std::set_difference(wanted.begin(), wanted.end(), have.begin(), have.end(), std::back_inserter(out));
     return out;
+}
+
+// Whether a text has a letter outside its {placeholders}: "{minutes, number, …}" has none, and
+// is the same in every language on purpose.
+bool has_words(std::string_view text) {
+    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    int depth = 0;
+    for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
+        const UChar32 c = u.char32At(i);
+        if (c == '{') ++depth;
+        else if (c == '}' && depth > 0) --depth;
+        else if (depth == 0 && u_isalpha(c)) return true;
+    }
+    return false;
 }
 
 bool is_blank(std::string_view text) {
@@ -290,6 +307,11 @@ private:
         for (const auto& [key, entry] : base.entries) base_keys.push_back(key);
         LocaleFile known = file;
         for (auto it = known.entries.begin(); it != known.entries.end();) {
+            // "" is a text not translated yet (kiosk-content new-locale writes them): as if absent.
+            if (it->second.text.empty()) {
+                it = known.entries.erase(it);
+                continue;
+            }
             if (base.entries.contains(it->first)) {
                 ++it;
                 continue;
@@ -307,6 +329,11 @@ private:
             const LocaleEntry& entry = known.entries.at(key);
             if (const CompiledMessage* en = english(key)) {
                 compare_with_base(known, key, entry, message, *en, d_);
+                if (message.source_text() == en->source_text() && has_words(en->source_text()) && !file.same_as_english.contains(key)) {
+                    d_.warning(file.relative_path, entry.value_at,
+                               "'" + key + "' is the same as the English text; translate it, or if it is the same on purpose (a name, \"No\"), "
+                               "list it in [locale] same_as_english");
+                }
                 const auto c = confirmed.find(key);
                 if (c == confirmed.end() || c->second != source_fingerprint(en->source_text())) {
                     ++stale;
@@ -319,7 +346,8 @@ private:
             check_plural_cases(known, key, entry, message, locale, d_);
         }
         for (const auto& [key, entry] : base.entries) {
-            if (!file.entries.contains(key) && english(key) != nullptr) {
+            const auto written = file.entries.find(key);
+            if ((written == file.entries.end() || written->second.text.empty()) && english(key) != nullptr) {
                 d_.warning(base.relative_path, entry.key_at,
                            "'" + key + "' has no " + describe_locale(locale) + " translation in " + file.relative_path +
                                "; patients will see the English text");

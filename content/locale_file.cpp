@@ -18,7 +18,17 @@ bool is_valid_key_segment(std::string_view segment) {
 
 void read_header(const toml::table& header, LocaleFile& file, Diagnostics& diagnostics) {
     const std::string& path = file.relative_path;
-    report_unknown_keys(header, {"direction", "status", "reviewer", "reviewed_on", "notes"}, path, "[locale]", diagnostics);
+    report_unknown_keys(header, {"direction", "status", "reviewer", "reviewed_on", "notes", "same_as_english"}, path, "[locale]", diagnostics);
+
+    // Texts deliberately the same as English ("No" in Spanish, "PIN"): no warning for them.
+    if (const toml::node* same = header.get("same_as_english")) {
+        const toml::array* keys = same->as_array();
+        if (keys == nullptr) diagnostics.error(path, position_of(*same), "same_as_english must be a list of keys, such as [\"answer.no\"]");
+        for (std::size_t i = 0; keys != nullptr && i < keys->size(); ++i) {
+            if (auto key = (*keys)[i].value<std::string>()) file.same_as_english.insert(*key);
+            else diagnostics.error(path, position_of((*keys)[i]), "same_as_english lists keys, as text in quotes");
+        }
+    }
 
     const toml::node* direction = header.get("direction");
     if (direction == nullptr) {

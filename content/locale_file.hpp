@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "diagnostic.hpp"
@@ -29,7 +30,8 @@ struct LocaleFile {
     ReviewStatus status = ReviewStatus::draft;
     std::string reviewer;       // set when reviewed
     std::string reviewed_on;    // ISO date, set when reviewed
-    std::map<std::string, LocaleEntry> entries;  // sorted, for stable reports
+    std::map<std::string, LocaleEntry> entries;  // sorted, for stable reports ("" : not translated yet)
+    std::set<std::string> same_as_english;       // [locale] same_as_english: identical on purpose
 };
 
 // Reads and checks one locale file. Nothing when the file cannot be used at all (bad tag, TOML

@@ -4,6 +4,8 @@
 //       check everything, the layout of every screen included; exit 0 clean, 1 errors, 2 usage
 //   kiosk-content confirm [--bundle DIR] TAG (KEY... | --all)
 //       mark translations as checked against today's English
+//   kiosk-content new-locale [--bundle DIR] TAG
+//       start a language: every key empty, the English above it, direction and plurals from ICU
 //   kiosk-content export-po [--bundle DIR] TAG [-o FILE.po]
 //   kiosk-content import-po [--bundle DIR] TAG FILE.po
 //       hand texts to translators as a gettext PO file and take them back (all or nothing)
@@ -28,6 +30,7 @@
 #include "localized_text.hpp"
 #include "page_preview.hpp"
 #include "picture_preview.hpp"
+#include "new_locale.hpp"
 #include "po_exchange.hpp"
 #include "translation_confirmations.hpp"
 
@@ -44,6 +47,7 @@ int usage(const std::string& problem = {}) {
     std::cerr << "usage:\n"
                  "  kiosk-content lint [--bundle DIR] [--json] [--no-layout]\n"
                  "  kiosk-content confirm [--bundle DIR] TAG (KEY... | --all)\n"
+                 "  kiosk-content new-locale [--bundle DIR] TAG\n"
                  "  kiosk-content export-po [--bundle DIR] TAG [-o FILE.po]\n"
                  "  kiosk-content import-po [--bundle DIR] TAG FILE.po\n"
                  "  kiosk-content preview [--bundle DIR] TAG\n"
@@ -162,6 +166,20 @@ int confirm(std::vector<std::string> args) {
     if (refused > 0) std::cout << "; " << refused << " refused";
     std::cout << "\n";
     return refused > 0 ? exit_errors : exit_clean;
+}
+
+int new_locale_command(std::vector<std::string> args) {
+    const std::optional<std::string> dir = take_bundle(args);
+    if (!dir) return exit_usage;
+    if (args.size() != 1) return usage("new-locale needs one language tag, such as fr or pt-BR");
+    std::cout << bundle_line(*dir) << "\n";
+    const NewLocale made = create_locale_file(*dir, args[0]);
+    if (!made.problem.empty()) {
+        std::cerr << "kiosk-content: " << made.problem << "\n";
+        return exit_errors;
+    }
+    std::cout << "wrote " << made.file << ": " << made.summary << ". Translate it (or export-po it for a translator), then lint.\n";
+    return exit_clean;
 }
 
 int export_po_command(std::vector<std::string> args) {
@@ -305,6 +323,7 @@ int main(int argc, char** argv) {
     if (command == "lint") return lint(args);
     if (command == "confirm") return confirm(args);
     if (command == "preview") return preview(args);
+    if (command == "new-locale") return new_locale_command(args);
     if (command == "export-po") return export_po_command(args);
     if (command == "import-po") return import_po_command(args);
     if (command == "--help" || command == "-h" || command == "help") {

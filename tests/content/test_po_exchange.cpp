@@ -2,6 +2,8 @@
 // only what changed, and a PO with any error is refused whole, naming its own line.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <fstream>
 #include <regex>
 
