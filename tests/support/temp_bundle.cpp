@@ -73,4 +73,18 @@ void TempBundle::replace(const std::string& relative_path, std::string_view from
     write(relative_path, text);
 }
 
+int line_starting(const std::filesystem::path& file, std::string_view start) {
+    const std::string text = read_text_file(file);
+    int line = 1;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        if (text.compare(at, start.size(), start) == 0) return line;
+        at = text.find('\n', at);
+        if (at == std::string::npos) break;
+        ++at;
+        ++line;
+    }
+    return 0;
+}
+
 }  // namespace kiosk::test

@@ -10,6 +10,9 @@ namespace kiosk::test {
 std::filesystem::path source_dir();           // the repository's top folder
 std::filesystem::path mini_bundle_dir();      // tests/content/mini-bundle
 std::string read_text_file(const std::filesystem::path& path);
+// The 1-based number of the first line of `file` that starts with `start` (0: none), so that
+// tests name lines of the shipped files without hard-coding numbers that every edit shifts.
+int line_starting(const std::filesystem::path& file, std::string_view start);
 
 class TempBundle {
 public:
