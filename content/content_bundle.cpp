@@ -337,6 +337,7 @@ private:
                 const auto c = confirmed.find(key);
                 if (c == confirmed.end() || c->second != source_fingerprint(en->source_text())) {
                     ++stale;
+                    locale.stale_keys.insert(key);
                     d_.warning(file.relative_path, entry.key_at,
                                "stale: the English text of '" + key + "' changed since this translation was confirmed" +
                                    (c == confirmed.end() ? " (it never was)" : "") + "; check it, then run: kiosk-content confirm " +

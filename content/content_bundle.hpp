@@ -11,6 +11,7 @@
 //   assets/                    images
 #include <filesystem>
 #include <span>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -38,6 +39,7 @@ struct LocaleTexts {
     std::string reviewed_on;
     // Only texts that compiled without a problem; a broken text falls back like a missing one.
     std::unordered_map<std::string, CompiledMessage> messages;
+    std::set<std::string> stale_keys;  // translated against an English text that has changed since
 };
 
 struct LocaleSummary {

@@ -189,7 +189,7 @@ std::optional<KioskConfig> read_config(const std::filesystem::path& file, KioskC
                                   "alert_command", "alert_on_stop", "chime", "chime_sound", "kiosk_id", "staff_locale",
                                   "staff_idle_seconds", "staff_gesture_seconds", "export_folder", "fhir_canonical_url",
                                   "max_grams_per_hour", "max_bolus_grams", "min_bolus_minutes", "max_mg_per_minute",
-                                  "max_grams_48h_kidney"},
+                                  "max_grams_48h_kidney", "offer_drafts"},
                                  toml->relative_path, "the kiosk configuration", diagnostics);
     ConfigReader r(*toml, diagnostics);
     r.path("bundle", config.bundle);
@@ -202,6 +202,7 @@ std::optional<KioskConfig> read_config(const std::filesystem::path& file, KioskC
     r.command("alert_command", config.alerts.command);
     r.flag("alert_on_stop", config.alerts.on_stop);
     r.flag("chime", config.alerts.chime);
+    r.flag("offer_drafts", config.offer_drafts);
     r.path("chime_sound", config.alerts.chime_sound_path);
     r.identifier("kiosk_id", config.kiosk_id);
     r.language("staff_locale", config.staff_locale);
@@ -229,7 +230,8 @@ std::optional<KioskConfig> read_config(const std::filesystem::path& file, KioskC
 }
 
 bool check_languages_in_content(const KioskConfig& config, const std::vector<std::string>& content_tags, content::Diagnostics& diagnostics,
-                                const std::vector<content::UnreadableLocale>& unreadable) {
+                                const std::vector<content::UnreadableLocale>& unreadable,
+                                const std::map<std::string, std::string>& not_for_patients) {
     const auto has = [&](const std::string& tag) { return std::find(content_tags.begin(), content_tags.end(), tag) != content_tags.end(); };
     std::string offered;
     for (const std::string& tag : content_tags) offered += (offered.empty() ? "" : ", ") + tag;
@@ -245,10 +247,19 @@ bool check_languages_in_content(const KioskConfig& config, const std::vector<std
         }
         fits = false;
     };
+    const auto for_patients = [&](const char* setting, const std::string& tag, content::SourcePosition at) {
+        if (!has(tag)) {
+            lacking(setting, tag, at);
+        } else if (const auto why = not_for_patients.find(tag); why != not_for_patients.end()) {
+            diagnostics.error(file, at, "setting '" + std::string(setting) + "' names '" + tag + "', which is not offered to patients: " + why->second +
+                                            "; offer_drafts = true offers it anyway (for testing)");
+            fits = false;
+        }
+    };
     for (std::size_t i = 0; i < config.locales.size(); ++i) {
-        if (!has(config.locales[i])) lacking("locales", config.locales[i], i < config.locales_at.size() ? config.locales_at[i] : content::SourcePosition{});
+        for_patients("locales", config.locales[i], i < config.locales_at.size() ? config.locales_at[i] : content::SourcePosition{});
     }
-    if (!has(config.default_locale)) lacking("default_locale", config.default_locale, config.default_locale_at);
+    for_patients("default_locale", config.default_locale, config.default_locale_at);
     if (!has(config.staff_locale)) lacking("staff_locale", config.staff_locale, {});
     return fits;
 }

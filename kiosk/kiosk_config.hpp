@@ -2,6 +2,7 @@
 // The kiosk's one configuration file (TOML). Every setting has a default, so the kiosk runs with
 // no file at all; a bad setting is reported with the file, line and setting name.
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,6 +34,10 @@ struct KioskConfig {
     std::string fhir_canonical_url = "https://kiosk.example.org/fhir/Questionnaire/magnesium-iv-screening";
     screening::InfusionLimits infusion_limits;  // max_grams_per_hour, max_bolus_grams, ...
     std::vector<std::string> locales;      // offered in the picker; empty: every shipped locale
+    // Only languages reviewed by a medical translator (status = "reviewed", no missing or stale
+    // safety text) are offered to patients; true offers drafts too, for testing and demos, and
+    // the welcome screen then says so for staff.
+    bool offer_drafts = false;
     std::string default_locale = "en";
     Orientation orientation = Orientation::automatic;
 
@@ -53,8 +58,11 @@ std::optional<KioskConfig> read_config(const std::filesystem::path& file, KioskC
 
 // Every language the configuration names must be one the content has (`content_tags`); false,
 // with an error per language at its place in the file, if not.
-// A language whose file could not be read (`unreadable`) is named with that file's first error.
+// A language whose file could not be read (`unreadable`) is named with that file's first error;
+// one that may not be offered to patients (`not_for_patients`: tag -> why) with the reason, for
+// `locales` and `default_locale` (staff may read a draft: `staff_locale` is not checked for it).
 bool check_languages_in_content(const KioskConfig& config, const std::vector<std::string>& content_tags, content::Diagnostics& diagnostics,
-                                const std::vector<content::UnreadableLocale>& unreadable = {});
+                                const std::vector<content::UnreadableLocale>& unreadable = {},
+                                const std::map<std::string, std::string>& not_for_patients = {});
 
 }  // namespace kiosk::app

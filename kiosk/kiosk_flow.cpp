@@ -1,20 +1,30 @@
 #include "kiosk_flow.hpp"
 
+#include <map>
+
+#include "locale_readiness.hpp"
+
 #include <algorithm>
 #include <cstdio>
 
 namespace kiosk::app {
 
-std::vector<LanguageChoice> offered_languages(const content::ContentBundle& bundle, const KioskConfig& config) {
+std::vector<LanguageChoice> offered_languages(const screening::KioskBundle& kiosk_bundle, const KioskConfig& config) {
+    const content::ContentBundle& bundle = kiosk_bundle.content.bundle;
+    const std::map<std::string, std::string> not_for_patients = config.offer_drafts ? std::map<std::string, std::string>()
+                                                                                     : languages_not_for_patients(kiosk_bundle);
     std::vector<LanguageChoice> out;
+    const auto offer = [&](const content::LocaleTexts& l) {
+        if (!not_for_patients.contains(l.tag)) out.push_back({l.tag, l.native_name});
+    };
     if (config.locales.empty()) {
-        for (const content::LocaleTexts& l : bundle.locales) out.push_back({l.tag, l.native_name});
+        for (const content::LocaleTexts& l : bundle.locales) offer(l);
         return out;
     }
     // In the order the clinic listed them: it knows which languages its patients read most.
     for (const std::string& tag : config.locales) {
         const auto l = std::find_if(bundle.locales.begin(), bundle.locales.end(), [&](const content::LocaleTexts& x) { return x.tag == tag; });
-        if (l != bundle.locales.end()) out.push_back({l->tag, l->native_name});
+        if (l != bundle.locales.end()) offer(*l);
     }
     return out;
 }
@@ -25,12 +35,15 @@ KioskFlow::KioskFlow(const screening::KioskBundle& bundle, store::SubmissionStor
       store_(store),
       alerter_(alerter),
       config_(config),
-      languages_(offered_languages(bundle.content.bundle, config)),
+      languages_(offered_languages(bundle, config)),
       text_(bundle.content.bundle, config.default_locale),
       session_(bundle.screening),
       idle_(config.idle_timeout_seconds, config.idle_countdown_seconds) {
     idle_.touched(now);
     refresh_staff_mark();
+    for (const LanguageChoice& l : languages_) {
+        if (const content::LocaleTexts* texts = bundle.content.bundle.find(l.tag); texts && texts->status != content::ReviewStatus::reviewed) offering_drafts_ = true;
+    }
 }
 
 void KioskFlow::refresh_staff_mark() {

@@ -57,8 +57,9 @@ struct LanguageChoice {
 };
 
 // The languages the configuration lists, in its order, that the bundle has; all the bundle's, in
-// its order, when the configuration lists none.
-std::vector<LanguageChoice> offered_languages(const content::ContentBundle& bundle, const KioskConfig& config);
+// its order, when the configuration lists none. Only those fit for patients (locale_readiness.hpp)
+// unless the configuration offers drafts.
+std::vector<LanguageChoice> offered_languages(const screening::KioskBundle& bundle, const KioskConfig& config);
 
 // What the result screen shows: the outcome and the ticket, never the answers.
 struct ResultView {
@@ -100,6 +101,8 @@ public:
     // An urgent submission no one has acknowledged yet: the welcome screen shows a small mark for
     // staff (no ticket, no answers). A database that cannot be read counts as one.
     bool staff_mark() const { return staff_mark_; }
+    // A language on offer is a draft (offer_drafts = true): the welcome screen says so, for staff.
+    bool offering_drafts() const { return offering_drafts_; }
     // Locale files that could not be read at all: their languages are not offered, and the
     // welcome screen says so for staff (never a silent absence).
     const std::vector<content::UnreadableLocale>& unreadable_locales() const { return bundle_.content.bundle.unreadable; }
@@ -154,6 +157,7 @@ private:
     Screen return_to_ = Screen::education;  // where the pages lead back to; education: onward to the questions
     bool reading_offered_ = false;          // the pages were offered after the warning signs
     bool staff_mark_ = false;
+    bool offering_drafts_ = false;
     std::size_t furthest_question_ = 0;     // the furthest question index the patient has reached
     std::string number_entry_;                // typed on the question below; wiped with the session
     std::size_t number_entry_question_ = 0;

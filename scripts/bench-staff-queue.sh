@@ -42,7 +42,7 @@ shot queue
 measure-tap refresh 40
 quit
 S
-printf 'chime = false\n' > "$work/kiosk.toml"
+printf 'offer_drafts = true\nchime = false\n' > "$work/kiosk.toml"
 xvfb-run -a -s "-screen 0 1080x1920x24" ./build/release/kiosk/kiosk --config "$work/kiosk.toml" --database "$db" \
   --screenshot "$work/shots" --script "$work/queue.script" | grep -E "^tap "
 echo "screenshot of the queue: $work/shots/01-queue.png"

@@ -12,5 +12,5 @@ cmake --build --preset release -j "$(nproc)" --target bench_content_load bench_r
 # The kiosk itself, as issue 5 asks: under Xvfb with Mesa llvmpipe at 1080x1920.
 cmake --build --preset release -j "$(nproc)" --target kiosk
 rm -rf build/release/bench-kiosk
-xvfb-run -a -s "-screen 0 1080x1920x24" ./build/release/kiosk/kiosk --measure --database build/release/bench-kiosk/kiosk.db
+xvfb-run -a -s "-screen 0 1080x1920x24" ./build/release/kiosk/kiosk --offer-drafts --measure --database build/release/bench-kiosk/kiosk.db
 bash scripts/bench-staff-queue.sh

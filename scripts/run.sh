@@ -13,26 +13,26 @@ cmake --build --preset release -j "$(nproc)"
 ./build/release/content/kiosk-content lint | tail -5
 
 if [ -n "${DISPLAY:-}" ]; then
-  exec ./build/release/kiosk/kiosk "$@"
+  exec ./build/release/kiosk/kiosk --config config/demo.toml "$@"
 fi
 
 shots=build/release/screenshots
 rm -rf "$shots"
 for tag in en es ar zh-Hans; do
-  xvfb-run -a -s "-screen 0 1080x1920x24" ./build/release/kiosk/kiosk \
+  xvfb-run -a -s "-screen 0 1080x1920x24" ./build/release/kiosk/kiosk --config config/demo.toml \
     --database "build/release/screenshot-run/kiosk-$tag.db" \
     --screenshot "$shots/$tag" --script "tests/kiosk/scripts/tour-$tag.script" > /dev/null
 done
 # The same visit on a landscape screen, left to right and right to left.
 for tag in en ar; do
-  xvfb-run -a -s "-screen 0 1920x1080x24" ./build/release/kiosk/kiosk --windowed 1920x1080 \
+  xvfb-run -a -s "-screen 0 1920x1080x24" ./build/release/kiosk/kiosk --config config/demo.toml --windowed 1920x1080 \
     --database "build/release/screenshot-run/kiosk-$tag-landscape.db" \
     --screenshot "$shots/$tag-landscape" --script "tests/kiosk/scripts/tour-$tag.script" > /dev/null
 done
 # What only some patients see: a warning sign ends the visit at once (the urgent screen, still
 # there after 5 minutes of no touch), then "are you still there?" and the wipe.
 for tag in en es ar zh-Hans; do
-  xvfb-run -a -s "-screen 0 1080x1920x24" ./build/release/kiosk/kiosk \
+  xvfb-run -a -s "-screen 0 1080x1920x24" ./build/release/kiosk/kiosk --config config/demo.toml \
     --database "build/release/screenshot-run/kiosk-$tag-urgent.db" \
     --screenshot "$shots/$tag-urgent-and-idle" --script "tests/kiosk/scripts/urgent-and-idle-$tag.script" > /dev/null
 done
@@ -43,10 +43,10 @@ staff_db=build/release/screenshot-run/kiosk-staff.db
 rm -f "$staff_db" "$staff_db"-wal "$staff_db"-shm
 printf '482913\n482913\n' | ./build/release/screening/kiosk-store --db "$staff_db" staff add 1001 --name "Ana Ruiz" > /dev/null
 for script in tour-zh-Hans urgent-and-idle-ar; do
-  xvfb-run -a -s "-screen 0 1080x1920x24" ./build/release/kiosk/kiosk --database "$staff_db" \
+  xvfb-run -a -s "-screen 0 1080x1920x24" ./build/release/kiosk/kiosk --config config/demo.toml --database "$staff_db" \
     --screenshot "build/release/screenshot-run/unused" --script "tests/kiosk/scripts/$script.script" > /dev/null 2>&1
 done
-printf 'chime = false\nexport_folder = "build/release/screenshot-run"\n' > build/release/screenshot-run/staff.toml
+printf 'offer_drafts = true\nchime = false\nexport_folder = "build/release/screenshot-run"\n' > build/release/screenshot-run/staff.toml
 xvfb-run -a -s "-screen 0 1080x1920x24" ./build/release/kiosk/kiosk --config build/release/screenshot-run/staff.toml \
   --database "$staff_db" --screenshot "$shots/staff" --script tests/kiosk/scripts/staff-tour.script > /dev/null
 # Every patient screen in every language, as content editors preview them (Xvfb started by the tool).

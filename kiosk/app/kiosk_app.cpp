@@ -30,6 +30,7 @@
 #include "kiosk_flow.hpp"
 #include "kiosk_ui.hpp"
 #include "lint_report.hpp"
+#include "locale_readiness.hpp"
 #include "long_press.hpp"
 #include "out_of_service_screen.hpp"
 #include "screen_preview.hpp"
@@ -58,6 +59,7 @@ bool parse_options(int argc, char** argv, Options& o, std::string& problem) {
         else if (a == "--answers") o.answers_file = value();
         else if (a == "--larger-text") o.larger_text = true;
         else if (a == "--high-contrast") o.high_contrast = true;
+        else if (a == "--offer-drafts") o.offer_drafts = true;
         else if (a == "--windowed") {
             if (std::sscanf(value().c_str(), "%dx%d", &o.width, &o.height) != 2 || o.width < 200 || o.height < 200) {
                 problem = "--windowed takes WIDTHxHEIGHT, such as 1080x1920";
@@ -185,6 +187,7 @@ private:
         }
         if (!options_.bundle.empty()) config_.bundle = options_.bundle;
         if (!options_.database.empty()) config_.database = options_.database;
+        if (options_.offer_drafts) config_.offer_drafts = true;
         return {};
     }
 
@@ -196,9 +199,15 @@ private:
             for (const content::LocaleTexts& l : bundle_->content.bundle.locales) tags.push_back(l.tag);
             content::Diagnostics d;
             const auto& unreadable = bundle_->content.bundle.unreadable;
-            if (check_languages_in_content(config_, tags, d, unreadable)) {
-                // Never a silent absence: the languages whose file could not be read, for staff.
+            const std::map<std::string, std::string> not_for_patients =
+                config_.offer_drafts ? std::map<std::string, std::string>() : languages_not_for_patients(*bundle_);
+            if (check_languages_in_content(config_, tags, d, unreadable, not_for_patients)) {
+                // Never a silent absence: the languages whose file could not be read, or that are
+                // not fit for patients yet, for staff.
+                if (options_.quiet) return {};
                 for (const content::UnreadableLocale& u : unreadable) std::cerr << "kiosk: " << content::unreadable_line(u) << "\n";
+                for (const auto& [tag, why] : not_for_patients) std::cerr << "kiosk: " << tag << " is not offered to patients: " << why << "\n";
+                if (config_.offer_drafts) std::cerr << "kiosk: offer_drafts = true: languages not reviewed for patients are offered (testing only)\n";
                 return {};
             }
             return "the configuration does not fit the content: " + content::format_diagnostic(d.items().front());
@@ -680,6 +689,8 @@ PreviewRun run_preview(const PreviewRequest& request, Platform& platform) {
     options.database = folder + "/preview.db";
     options.width = request.width;
     options.height = request.height;
+    options.offer_drafts = true;  // editors preview their drafts as patients will see them once reviewed
+    options.quiet = true;         // lint and the preview report what matters themselves
     PreviewRun run;
     {
         Kiosk kiosk(options, platform);

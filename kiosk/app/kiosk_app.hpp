@@ -4,7 +4,7 @@
 // so the same program runs in a GLFW window (main.cpp) and headless in tests.
 //   kiosk [--config FILE] [--bundle DIR] [--database FILE] [--windowed WxH]
 //         [--screenshot DIR --script FILE] [--measure]
-//         [--show SCREEN [--locale TAG] [--answers FILE.json] [--larger-text] [--high-contrast]]
+//         [--show SCREEN [--locale TAG] [--answers FILE.json] [--larger-text] [--high-contrast]] [--offer-drafts]
 #include <string>
 
 #include "platform.hpp"
@@ -26,11 +26,13 @@ struct Options {
     std::string answers_file;  // {"answers": {…}} as kiosk-screen evaluate reads them
     bool larger_text = false;
     bool high_contrast = false;
+    bool offer_drafts = false;  // as offer_drafts = true in the configuration (previews of drafts)
+    bool quiet = false;         // no start-up notes for staff on stderr (previews and layout lint)
 };
 
 inline constexpr const char* kiosk_usage =
     "usage: kiosk [--config FILE] [--bundle DIR] [--database FILE] [--windowed WxH] [--screenshot DIR --script FILE] [--measure]\n"
-    "             [--show SCREEN [--locale TAG] [--answers FILE.json] [--larger-text] [--high-contrast]]\n"
+    "             [--show SCREEN [--locale TAG] [--answers FILE.json] [--larger-text] [--high-contrast]] [--offer-drafts]\n"
     "SCREEN: welcome, page:N, question:ID, review, result:none|info|caution|stop, result:not-saved, urgent, idle, out-of-service";
 
 // False, with `problem` set, for an unknown option or a bad value.

@@ -36,7 +36,7 @@ void paragraph(std::string_view logical, const OutOfServiceNotice& notice, ImFon
 std::vector<OutOfServiceNotice> out_of_service_notices(const screening::KioskBundle* bundle, const app::KioskConfig& config) {
     if (bundle == nullptr || !bundle->usable) return {built_in_notice()};
     std::vector<OutOfServiceNotice> notices;
-    for (const app::LanguageChoice& language : app::offered_languages(bundle->content.bundle, config)) {
+    for (const app::LanguageChoice& language : app::offered_languages(*bundle, config)) {
         const content::LocalizedText text(bundle->content.bundle, language.tag);
         OutOfServiceNotice n{language.tag, text.direction() == content::TextDirection::right_to_left,
                              text.text("ui.out_of_service.title"), text.text("ui.out_of_service.body")};

@@ -1,5 +1,6 @@
 // Welcome: what the kiosk is for, the language picker (native names), and Start.
 #include <algorithm>
+#include <cfloat>
 
 #include "screens.hpp"
 #include "widgets.hpp"
@@ -43,6 +44,17 @@ std::optional<app::Intent> draw_welcome(ScreenContext& ctx) {
         ImGui::Dummy(ImVec2(width, ctx.margin / 2));
         const std::vector<content::MessageArgument> where = {{"file", lost.file}, {"line", static_cast<std::int64_t>(lost.error.where.line)}};
         paragraph(ctx, ctx.text("ui.welcome.staff_language_not_read", where), ctx.fonts.body, width, ctx.theme.muted);
+    }
+    // For staff: languages on offer that no medical translator has reviewed (offer_drafts), in
+    // small type in the bottom corner, where it does not compete with the patient's words.
+    if (ctx.flow.offering_drafts()) {
+        const std::string notice = ctx.text("ui.welcome.draft_notice");
+        ImFont* font = ctx.fonts.body;
+        const float small = font->FontSize * 0.7F;
+        const std::string shown = text::visual_line(notice, ctx.rtl ? text::Direction::right_to_left : text::Direction::left_to_right);
+        const float w = font->CalcTextSizeA(small, FLT_MAX, 0, shown.c_str()).x;
+        const float x = ctx.rtl ? ctx.margin / 2 : ctx.size.x - ctx.margin / 2 - w;
+        ImGui::GetForegroundDrawList()->AddText(font, small, ImVec2(x, ctx.size.y - small * 1.6F), ctx.theme.muted, shown.c_str());
     }
     // For staff only: an urgent submission waits for acknowledgement. A small dot in the corner
     // where staff sign in, with no ticket and no words, so that it tells a patient nothing.

@@ -4,7 +4,7 @@
 file(REMOVE_RECURSE "${WORK}")
 file(MAKE_DIRECTORY "${WORK}")
 execute_process(
-  COMMAND xvfb-run -a -s "-screen 0 1080x1920x24" "${KIOSK}" --database "${WORK}/kiosk.db"
+  COMMAND xvfb-run -a -s "-screen 0 1080x1920x24" "${KIOSK}" --offer-drafts --database "${WORK}/kiosk.db"
           --screenshot "${WORK}/screenshots" --script "${SCRIPT}"
   RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT code EQUAL 0)

@@ -13,6 +13,7 @@
 #include <thread>
 #include <utility>
 
+#include "draft_config.hpp"
 #include "kiosk_flow.hpp"
 #include "shipped_bundle.hpp"
 #include "../store/store_fixture.hpp"
@@ -28,7 +29,7 @@ const kiosk::screening::KioskBundle& shipped() { return kiosk::test::shipped_bun
 struct Visit {
     kiosk::test::TempDir dir;
     kiosk::store::SubmissionStore store = kiosk::test::open_store(dir / "kiosk.db");
-    KioskConfig config = default_config(kiosk::test::source_dir());
+    KioskConfig config = kiosk::test::draft_config(kiosk::test::source_dir());
     KioskFlow flow{shipped(), store, config, 0};
     double now = 0;
 
@@ -91,8 +92,8 @@ struct RecordingAlerter final : StaffAlerter {
 }  // namespace
 
 TEST_CASE("the picker offers the languages the configuration lists, in its order, and only those the content has") {
-    KioskConfig config = default_config(kiosk::test::source_dir());
-    const auto& bundle = kiosk::test::shipped_bundle().content.bundle;
+    KioskConfig config = kiosk::test::draft_config(kiosk::test::source_dir());
+    const auto& bundle = kiosk::test::shipped_bundle();
     std::vector<std::string> tags;
     for (const LanguageChoice& l : offered_languages(bundle, config)) tags.push_back(l.tag);
     CHECK(tags == std::vector<std::string>{"en", "ar", "es", "zh-Hans"});  // none listed: the content's order
@@ -256,7 +257,7 @@ TEST_CASE("a warning sign at the first Next ends the visit: an urgent submission
     for (const char* sign : {"chest_pain", "slow_heartbeat", "feel_unwell_other"}) {
         CAPTURE(std::string(sign));
         RecordingAlerter alerter;
-        Visit v(default_config(kiosk::test::source_dir()), &alerter);
+        Visit v(kiosk::test::draft_config(kiosk::test::source_dir()), &alerter);
         v.tap(Intent::Kind::choose_language, "es");
         v.tap(Intent::Kind::start);
         v.tap(Intent::Kind::toggle_option, sign);
@@ -279,7 +280,7 @@ TEST_CASE("a warning sign at the first Next ends the visit: an urgent submission
 }
 
 TEST_CASE("the urgent screen never times out or idles into welcome before urgent_screen_seconds; taps do not end it") {
-    KioskConfig config = default_config(kiosk::test::source_dir());
+    KioskConfig config = kiosk::test::draft_config(kiosk::test::source_dir());
     config.urgent_screen_seconds = 600;
     RecordingAlerter alerter;
     Visit v(config, &alerter);
@@ -305,7 +306,7 @@ TEST_CASE("the urgent screen never times out or idles into welcome before urgent
 
 TEST_CASE("a warning sign ticked and left without Next is not wiped by idle: it is stored as urgent") {
     RecordingAlerter alerter;
-    Visit v(default_config(kiosk::test::source_dir()), &alerter);
+    Visit v(kiosk::test::draft_config(kiosk::test::source_dir()), &alerter);
     v.tap(Intent::Kind::start);
     v.tap(Intent::Kind::toggle_option, "fainting_or_dizzy");
     const double last = v.now;
@@ -322,7 +323,7 @@ TEST_CASE("a warning sign chosen again at the review is urgent at Send too; stop
     for (const bool on_stop : {false, true}) {
         RecordingAlerter alerter;
         alerter.on_stop = on_stop;
-        Visit v(default_config(kiosk::test::source_dir()), &alerter);
+        Visit v(kiosk::test::draft_config(kiosk::test::source_dir()), &alerter);
         v.start_and_skip_reading();
         v.answer_all(heart_block_patient);  // stop
         REQUIRE(v.flow.screen() == Screen::review);
@@ -331,7 +332,7 @@ TEST_CASE("a warning sign chosen again at the review is urgent at Send too; stop
         CHECK(alerter.raised.size() == (on_stop ? 1U : 0U));
     }
     RecordingAlerter alerter;
-    Visit v(default_config(kiosk::test::source_dir()), &alerter);
+    Visit v(kiosk::test::draft_config(kiosk::test::source_dir()), &alerter);
     v.start_and_skip_reading();
     v.answer_all(heart_block_patient);
     v.flow.apply(Intent{Intent::Kind::edit_question, {}, 0, 0}, v.now += 1);
@@ -345,7 +346,7 @@ TEST_CASE("a warning sign chosen again at the review is urgent at Send too; stop
 
 TEST_CASE("a failed staff alert is logged and audited, and changes nothing for the patient") {
     RecordingAlerter alerter;
-    Visit v(default_config(kiosk::test::source_dir()), &alerter);
+    Visit v(kiosk::test::draft_config(kiosk::test::source_dir()), &alerter);
     v.tap(Intent::Kind::start);
     v.tap(Intent::Kind::toggle_option, "chest_pain");
     v.tap(Intent::Kind::next_question);
@@ -369,7 +370,7 @@ TEST_CASE("the alert command runs once per urgent submission with only the ticke
         out << "#!/bin/sh\nprintf '%s\\n' \"$@\" >> '" << record.string() << "'\necho --- >> '" << record.string() << "'\nexit \"${FAIL:-0}\"\n";
     }
     chmod(script.c_str(), 0700);
-    KioskConfig config = default_config(kiosk::test::source_dir());
+    KioskConfig config = kiosk::test::draft_config(kiosk::test::source_dir());
     config.alerts.chime = false;
     config.alerts.command = {script.string(), "--ward", "3"};
     const std::unique_ptr<StaffAlerter> alerter = make_system_alerter(config.alerts);

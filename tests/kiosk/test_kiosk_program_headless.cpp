@@ -12,6 +12,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include "draft_config.hpp"
 #include "font_atlas.hpp"
 #include "headless_platform.hpp"
 #include "kiosk_app.hpp"
@@ -30,10 +31,12 @@ std::filesystem::path write_file(const std::filesystem::path& path, const std::s
     return path;
 }
 
+// The shipped bundle (its languages are drafts, so the configuration offers drafts).
 Options options_in(const TempDir& dir) {
     Options o;
     o.bundle = kiosk::test::source_dir().string();
     o.database = (dir / "kiosk.db").string();
+    o.config_file = write_file(dir / "kiosk.toml", kiosk::test::offer_drafts_line).string();
     return o;
 }
 
@@ -72,7 +75,7 @@ bool play_shipped_script(const std::string& name, HeadlessPlatform& platform, co
 std::string failure_with_config(HeadlessPlatform& platform, const TempDir& dir, const std::string& toml) {
     platform.close_after_frames = 5;
     Options o = options_in(dir);
-    o.config_file = write_file(dir / "kiosk.toml", toml).string();
+    o.config_file = write_file(dir / "kiosk.toml", toml + kiosk::test::offer_drafts_line).string();
     std::string failure;
     CHECK(run_kiosk(o, platform, &failure) == 0);  // it ran until its window closed
     return failure;
@@ -196,7 +199,7 @@ TEST_CASE("out of service with the content loaded, the screen says so in every o
     CHECK(failure.find("open submission store") == 0);
     REQUIRE(ImGui::FindWindowByName("out_of_service") != nullptr);
 
-    KioskConfig config = default_config(kiosk::test::source_dir());
+    KioskConfig config = kiosk::test::draft_config(kiosk::test::source_dir());
     const std::vector<kiosk::ui::OutOfServiceNotice> notices = kiosk::ui::out_of_service_notices(&kiosk::test::shipped_bundle(), config);
     REQUIRE(notices.size() == 4);
     CHECK(notices.front().locale == config.default_locale);
@@ -245,7 +248,7 @@ TEST_CASE("a configured language whose file does not parse takes the kiosk out o
     platform.close_after_frames = 5;
     Options o = options_in(dir);
     o.bundle = bundle.dir().string();
-    o.config_file = write_file(dir / "kiosk.toml", "locales = [\"en\", \"es\"]\n").string();
+    o.config_file = write_file(dir / "kiosk.toml", std::string("locales = [\"en\", \"es\"]\n") + kiosk::test::offer_drafts_line).string();
     std::string failure;
     CHECK(run_kiosk(o, platform, &failure) == 0);
     INFO(failure);
@@ -358,7 +361,7 @@ TEST_CASE("staff mode: only a long press in the corner opens it, only a PIN gets
         REQUIRE_FALSE(store.add_staff("1001", "482913", "Ana Ruiz").has_value());
     }
     Options o = options_in(dir);
-    o.config_file = write_file(dir / "kiosk.toml", "chime = false\nexport_folder = \"" + dir.path().string() + "\"\n").string();
+    o.config_file = write_file(dir / "kiosk.toml", std::string(kiosk::test::offer_drafts_line) + "chime = false\nexport_folder = \"" + dir.path().string() + "\"\n").string();
     // A patient's taps and a short press in the corner open nothing; the keypad's OK without a
     // PIN, or with a wrong one, gets nowhere.
     const auto script = write_file(dir / "staff.script",
@@ -394,4 +397,19 @@ TEST_CASE("a script line that holds the corner needs its seconds") {
     const ErrorsOf run([&] { return run_kiosk(with_script(options_in(dir), script, dir), platform); });
     CHECK(run.code == 2);
     CHECK(run.errors.find("odd.script:1: 'hold-corner' needs a number of seconds") != std::string::npos);
+}
+
+TEST_CASE("with no reviewed language the kiosk goes out of service, saying why and how to test with drafts") {
+    TempDir dir;
+    HeadlessPlatform platform;
+    platform.close_after_frames = 5;
+    Options o = options_in(dir);
+    o.config_file.clear();  // the built-in settings: drafts are not for patients
+    std::string failure;
+    CHECK(run_kiosk(o, platform, &failure) == 0);
+    INFO(failure);
+    CHECK(failure.find("setting 'default_locale' names 'en', which is not offered to patients: status = \"draft\" in locales/en.toml") !=
+          std::string::npos);
+    CHECK(failure.find("offer_drafts = true offers it anyway (for testing)") != std::string::npos);
+    CHECK(ImGui::FindWindowByName("out_of_service") != nullptr);
 }

@@ -3,6 +3,7 @@
 // and wiped with everything else.
 #include <doctest/doctest.h>
 
+#include "draft_config.hpp"
 #include "headless_ui.hpp"
 #include "kiosk_bundle.hpp"
 #include "kiosk_flow.hpp"
@@ -22,7 +23,7 @@ struct NumberVisit {
     kiosk::screening::KioskBundle bundle = bundle_with_number_question(files);
     kiosk::test::TempDir dir;
     kiosk::store::SubmissionStore store = kiosk::test::open_store(dir / "kiosk.db");
-    KioskConfig config = default_config(files.dir());
+    KioskConfig config = kiosk::test::draft_config(files.dir());
     KioskFlow flow{bundle, store, config, 0};
     kiosk::test::HeadlessUi ui;
 

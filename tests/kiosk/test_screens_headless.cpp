@@ -7,8 +7,11 @@
 
 #include <imgui_internal.h>
 
+#include "draft_config.hpp"
 #include "headless_ui.hpp"
 #include "kiosk_flow.hpp"
+#include "locale_readiness.hpp"
+#include "temp_bundle.hpp"
 #include "shipped_bundle.hpp"
 #include "../store/fault_vfs.hpp"
 #include "../store/store_fixture.hpp"
@@ -33,7 +36,7 @@ struct Kiosk {
         : store(faulty_disk ? kiosk::test::open_store_on_fault_vfs(dir / "kiosk.db") : kiosk::test::open_store(dir / "kiosk.db")), ui(size) {}
     kiosk::test::TempDir dir;
     kiosk::store::SubmissionStore store;
-    KioskConfig config = default_config(kiosk::test::source_dir());
+    KioskConfig config = kiosk::test::draft_config(kiosk::test::source_dir());
     KioskFlow flow{shipped(), store, config, 0};
     kiosk::test::HeadlessUi ui;
 
@@ -370,4 +373,35 @@ TEST_CASE("an answer scrolled out of view is no tap target until a drag brings i
     CHECK(k.ui.scroll_to(k.flow, "option:not_sure"));
     CHECK(k.tap("option:not_sure"));
     CHECK(k.flow.session().answers()[k.flow.session().current_question().value()].given);
+}
+
+TEST_CASE("only reviewed languages with every safety text are offered to patients; offer_drafts offers the rest, and says so") {
+    kiosk::test::TempBundle files = kiosk::test::TempBundle::shipped();
+    const std::string reviewed = "status = \"reviewed\"\nreviewer = \"R. Medina, medical translator\"\nreviewed_on = 2026-11-30\n";
+    files.replace("locales/en.toml", "status = \"draft\"\n", reviewed);
+    files.replace("locales/es.toml", "status = \"draft\"\n", reviewed);
+    files.replace("locales/zh-Hans.toml", "status = \"draft\"\n", reviewed);  // reviewed, but a safety text is missing:
+    files.replace("locales/zh-Hans.toml", "text = \"您是否已经怀孕，或可能怀孕？\"\n", "");
+    const kiosk::screening::KioskBundle bundle = kiosk::screening::load_kiosk_bundle(files.dir());
+    REQUIRE(bundle.usable);
+    kiosk::test::TempDir dir;
+    kiosk::store::SubmissionStore store = kiosk::test::open_store(dir / "kiosk.db");
+    kiosk::test::HeadlessUi ui;
+
+    KioskConfig config = default_config(files.dir());
+    KioskFlow flow{bundle, store, config, 0};
+    ui.idle_frame(flow);
+    CHECK(ui.on_screen("lang:en"));
+    CHECK(ui.on_screen("lang:es"));
+    CHECK_FALSE(ui.on_screen("lang:ar"));       // a draft
+    CHECK_FALSE(ui.on_screen("lang:zh-Hans"));  // reviewed, but a safety question would show in English
+    CHECK_FALSE(flow.offering_drafts());
+    CHECK(kiosk::app::why_not_for_patients(bundle, *bundle.content.bundle.find("zh-Hans")) ==
+          "1 safety text(s) missing or stale in locales/zh-Hans.toml: question.pregnant.text");
+
+    config.offer_drafts = true;
+    KioskFlow testing{bundle, store, config, 0};
+    ui.idle_frame(testing);
+    for (const char* id : {"lang:en", "lang:es", "lang:ar", "lang:zh-Hans"}) CHECK(ui.on_screen(id));
+    CHECK(testing.offering_drafts());  // the welcome screen's corner says so, for staff
 }

@@ -4,6 +4,7 @@
 // hidden gesture that is the only way in.
 #include <doctest/doctest.h>
 
+#include "draft_config.hpp"
 #include "headless_ui.hpp"
 #include "kiosk_flow.hpp"
 #include "long_press.hpp"
@@ -20,7 +21,7 @@ namespace {
 const kiosk::screening::KioskBundle& shipped() { return kiosk::test::shipped_bundle(); }
 
 KioskConfig desk_config(const std::filesystem::path& usb) {
-    KioskConfig c = default_config(kiosk::test::source_dir());
+    KioskConfig c = kiosk::test::draft_config(kiosk::test::source_dir());
     c.export_folder = usb;
     c.kiosk_id = "front-desk";
     return c;
