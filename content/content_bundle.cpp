@@ -46,6 +46,19 @@ bool has_words(std::string_view text) {
     return false;
 }
 
+// What a translator needs to check a stale text: the English as it was confirmed and as it is.
+std::string stale_message(const std::string& tag, const std::string& key, const Confirmation* confirmed, const std::string& english_now) {
+    std::string out = "stale: the English text of '" + key + "' changed since this translation was confirmed";
+    if (confirmed == nullptr) {
+        out += " (it never was)";
+    } else {
+        if (!confirmed->by.empty()) out += " by " + confirmed->by;
+        if (!confirmed->on.empty()) out += " on " + confirmed->on;
+        if (!confirmed->english.empty()) out += ": the English was \"" + confirmed->english + "\" and is now \"" + english_now + "\"";
+    }
+    return out + "; check it, then run: kiosk-content confirm " + tag + " " + key;
+}
+
 bool is_blank(std::string_view text) {
     return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
@@ -335,13 +348,10 @@ private:
                                "list it in [locale] same_as_english");
                 }
                 const auto c = confirmed.find(key);
-                if (c == confirmed.end() || c->second != source_fingerprint(en->source_text())) {
+                if (c == confirmed.end() || c->second.fingerprint != source_fingerprint(en->source_text())) {
                     ++stale;
                     locale.stale_keys.insert(key);
-                    d_.warning(file.relative_path, entry.key_at,
-                               "stale: the English text of '" + key + "' changed since this translation was confirmed" +
-                                   (c == confirmed.end() ? " (it never was)" : "") + "; check it, then run: kiosk-content confirm " +
-                                   file.tag + " " + key);
+                    d_.warning(file.relative_path, entry.key_at, stale_message(file.tag, key, c == confirmed.end() ? nullptr : &c->second, en->source_text()));
                 }
             }
             check_plural_cases(known, key, entry, message, locale, d_);

@@ -279,8 +279,10 @@ std::string export_po(const std::filesystem::path& bundle_dir, const BundleLoad&
         po_message_set_extracted_comments(m, comments.c_str());
         // Stale: translated against an English text that has changed since.
         const auto fingerprint = confirmed.find(key);
-        if (translated != translation->entries.end() && (fingerprint == confirmed.end() || fingerprint->second != source_fingerprint(entry.text))) {
+        if (translated != translation->entries.end() && (fingerprint == confirmed.end() || fingerprint->second.fingerprint != source_fingerprint(entry.text))) {
             po_message_set_fuzzy(m, 1);
+            // The English it was translated from, where known: tools show translators the change.
+            if (fingerprint != confirmed.end() && !fingerprint->second.english.empty()) po_message_set_prev_msgid(m, fingerprint->second.english.c_str());
         }
         po_message_insert(it, m);
     }

@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "toml_file.hpp"
+#include "toml_text.hpp"
 
 namespace kiosk::content {
 
@@ -20,6 +21,10 @@ std::string source_fingerprint(std::string_view english_text) {
     return hex;
 }
 
+Confirmation confirmation_of(const std::string& english, const std::string& by, const std::string& on) {
+    return Confirmation{source_fingerprint(english), english, by, on};
+}
+
 std::string confirmations_path(std::string_view tag) {
     return "locales/confirmed/" + std::string(tag) + ".toml";
 }
@@ -32,12 +37,25 @@ Confirmations read_confirmations(const std::filesystem::path& bundle_dir, std::s
     if (!file) return confirmations;
     for (const auto& [key, value] : file->root) {
         if (auto fingerprint = value.value<std::string>(); fingerprint && value.is_string()) {
-            confirmations[std::string(key.str())] = *fingerprint;
-        } else {
-            diagnostics.error(path, position_of(value),
-                              "expected \"key\" = \"fingerprint\"; this file is written by `kiosk-content confirm`, "
-                              "do not edit it by hand");
+            confirmations[std::string(key.str())] = Confirmation{*fingerprint, {}, {}, {}};
+            continue;
         }
+        const toml::table* entry = value.as_table();
+        const std::optional<std::string> english = entry != nullptr ? (*entry)["english"].value<std::string>() : std::nullopt;
+        if (!english) {
+            diagnostics.error(path, position_of(value),
+                              "expected \"key\" = { english = \"…\", by = \"…\", on = date } or \"key\" = \"fingerprint\"; this file is "
+                              "written by `kiosk-content confirm`, do not edit it by hand");
+            continue;
+        }
+        Confirmation c = confirmation_of(*english, (*entry)["by"].value_or(std::string()), {});
+        if (const toml::node* on = entry->get("on"); on != nullptr && on->is_date()) {
+            const toml::date d = *on->value<toml::date>();
+            char text[16];
+            std::snprintf(text, sizeof text, "%04u-%02u-%02u", static_cast<unsigned>(d.year), static_cast<unsigned>(d.month), static_cast<unsigned>(d.day));
+            c.on = text;
+        }
+        confirmations[std::string(key.str())] = c;
     }
     return confirmations;
 }
@@ -54,9 +72,19 @@ std::string write_confirmations(const std::filesystem::path& bundle_dir, std::st
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
         if (!out) return "cannot write " + temporary.string();
         out << "# Written by `kiosk-content confirm`; do not edit by hand.\n"
-               "# For each text: the fingerprint of the English text this translation was checked against.\n"
-               "# When the English text changes, `kiosk-content lint` reports the translation as stale.\n";
-        for (const auto& [key, fingerprint] : confirmations) out << '"' << key << "\" = \"" << fingerprint << "\"\n";
+               "# For each text: the English text this translation was checked against, who checked it and when\n"
+               "# (older entries kept only a fingerprint of the English). When the English text changes,\n"
+               "# `kiosk-content lint` reports the translation as stale and shows the English before and after.\n";
+        for (const auto& [key, c] : confirmations) {
+            out << '"' << key << "\" = ";
+            if (c.english.empty() && c.fingerprint != source_fingerprint("")) {
+                out << '"' << c.fingerprint << "\"\n";
+                continue;
+            }
+            out << "{ english = " << toml_quoted(c.english) << ", by = " << toml_quoted(c.by);
+            if (!c.on.empty()) out << ", on = " << c.on;
+            out << " }\n";
+        }
         if (!out.flush()) return "cannot write " + temporary.string();
     }
     std::filesystem::rename(temporary, target, ec);

@@ -1,8 +1,9 @@
 #pragma once
-// Stale-translation tracking. When a translator confirms a text, the fingerprint of the English
-// text it was translated from is recorded in locales/confirmed/<tag>.toml (written only by
-// `kiosk-content confirm`, so a translator's own file and comments are never rewritten). When the
-// English text later changes, its fingerprint no longer matches and the translation is stale.
+// Stale-translation tracking. When a translator confirms a text, the English text it was checked
+// against is recorded in locales/confirmed/<tag>.toml with who confirmed it and when (written only
+// by `kiosk-content confirm`, so a translator's own file and comments are never rewritten). When
+// the English text later changes, the translation is stale, and lint shows the English as it was
+// and as it is now. Files from before kept only a fingerprint of the English; they still work.
 #include <filesystem>
 #include <map>
 #include <string>
@@ -17,7 +18,17 @@ std::string source_fingerprint(std::string_view english_text);
 
 std::string confirmations_path(std::string_view tag);  // "locales/confirmed/es.toml"
 
-using Confirmations = std::map<std::string, std::string>;  // key -> fingerprint of the English text
+struct Confirmation {
+    std::string fingerprint;  // of the English text checked against
+    std::string english;      // that English text ("" in entries that kept only the fingerprint)
+    std::string by;           // who confirmed ("" in older entries)
+    std::string on;           // when, as an ISO date ("" in older entries)
+};
+
+// A confirmation of `english`, now, by `by`.
+Confirmation confirmation_of(const std::string& english, const std::string& by, const std::string& on);
+
+using Confirmations = std::map<std::string, Confirmation>;  // by key
 
 // A missing file means nothing is confirmed yet (every translation of that locale is stale).
 Confirmations read_confirmations(const std::filesystem::path& bundle_dir, std::string_view tag, Diagnostics& diagnostics);

@@ -1,9 +1,10 @@
 // kiosk-content: the content editors' tool. Every command works on the bundle given with
 // --bundle DIR, else on the current folder when it holds one; each report starts with the folder.
-//   kiosk-content lint [--bundle DIR] [--json] [--no-layout]
-//       check everything, the layout of every screen included; exit 0 clean, 1 errors, 2 usage
-//   kiosk-content confirm [--bundle DIR] TAG (KEY... | --all)
-//       mark translations as checked against today's English
+//   kiosk-content lint [--bundle DIR] [--json] [--no-layout] [--strict]
+//       check everything, the layout of every screen included; exit 0 clean, 1 errors, 2 usage;
+//       --strict: also an error for what keeps a language from patients (draft, safety texts)
+//   kiosk-content confirm [--bundle DIR] [--by NAME] TAG (KEY... | --all)
+//       mark translations as checked against today's English, by whom (default: the login name) and when
 //   kiosk-content new-locale [--bundle DIR] TAG
 //       start a language: every key empty, the English above it, direction and plurals from ICU
 //   kiosk-content export-po [--bundle DIR] TAG [-o FILE.po]
@@ -20,12 +21,18 @@
 #include <vector>
 
 #include <chrono>
+#include <cstdlib>
+#include <ctime>
 #include <optional>
+
+#include <pwd.h>
+#include <unistd.h>
 
 #include "bundle_folder.hpp"
 #include "content_bundle.hpp"
 #include "kiosk_bundle.hpp"
 #include "layout_lint.hpp"
+#include "locale_readiness.hpp"
 #include "lint_report.hpp"
 #include "localized_text.hpp"
 #include "page_preview.hpp"
@@ -45,8 +52,8 @@ constexpr int exit_usage = 2;
 int usage(const std::string& problem = {}) {
     if (!problem.empty()) std::cerr << "kiosk-content: " << problem << "\n";
     std::cerr << "usage:\n"
-                 "  kiosk-content lint [--bundle DIR] [--json] [--no-layout]\n"
-                 "  kiosk-content confirm [--bundle DIR] TAG (KEY... | --all)\n"
+                 "  kiosk-content lint [--bundle DIR] [--json] [--no-layout] [--strict]\n"
+                 "  kiosk-content confirm [--bundle DIR] [--by NAME] TAG (KEY... | --all)\n"
                  "  kiosk-content new-locale [--bundle DIR] TAG\n"
                  "  kiosk-content export-po [--bundle DIR] TAG [-o FILE.po]\n"
                  "  kiosk-content import-po [--bundle DIR] TAG FILE.po\n"
@@ -74,6 +81,22 @@ std::optional<std::string> take_bundle(std::vector<std::string>& args) {
     return std::get<std::filesystem::path>(folder).string();
 }
 
+// The login name, from $USER or the password database ("" when neither knows).
+std::string login_name() {
+    if (const char* user = std::getenv("USER"); user != nullptr && *user != '\0') return user;
+    if (const passwd* entry = getpwuid(getuid()); entry != nullptr && entry->pw_name != nullptr) return entry->pw_name;
+    return {};
+}
+
+std::string today_iso() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char text[16];
+    std::strftime(text, sizeof text, "%Y-%m-%d", &local);
+    return text;
+}
+
 double seconds_since(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
@@ -81,9 +104,11 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 int lint(std::vector<std::string> args) {
     bool json = false;
     bool layout = true;
+    bool strict = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "--json") json = true;
+        else if (a == "--strict") strict = true;
         else if (a == "--no-layout") layout = false;
         else if (a == "--layout") layout = true;
         else if (a == "--bundle") ++i;
@@ -112,6 +137,15 @@ int lint(std::vector<std::string> args) {
     } else if (layout) {
         layout_note = "layout: not checked (the bundle cannot be shown until the errors above are fixed)\n";
     }
+    // --strict: what would keep a language from patients is an error too (a draft, a missing or
+    // stale safety text), so that a release check fails before a kiosk refuses the language.
+    if (strict && bundle.usable) {
+        for (const LocaleTexts& l : bundle.content.bundle.locales) {
+            if (const std::string why = kiosk::app::why_not_for_patients(bundle, l); !why.empty()) {
+                load.diagnostics.error(l.relative_path.empty() ? "locales/" + l.tag + ".toml" : l.relative_path, {}, l.tag + " is not offered to patients: " + why);
+            }
+        }
+    }
     if (json) {
         std::cout << render_json_report(load, *dir);
     } else {
@@ -128,9 +162,21 @@ int confirm(std::vector<std::string> args) {
     const std::optional<std::string> bundle_dir = take_bundle(args);
     if (!bundle_dir) return exit_usage;
     const std::string& dir = *bundle_dir;
+    // Who confirms: --by NAME, else the login name, recorded with the date.
+    std::string by;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] != "--by") continue;
+        if (i + 1 >= args.size() || args[i + 1].empty()) return usage("--by needs the name of who checked the translation");
+        by = args[i + 1];
+        args.erase(args.begin() + static_cast<std::ptrdiff_t>(i), args.begin() + static_cast<std::ptrdiff_t>(i) + 2);
+        break;
+    }
+    if (by.empty()) by = login_name();
+    if (by.empty()) return usage("confirm needs --by NAME: who checked the translation is recorded with it");
     if (args.size() < 2) return usage("confirm needs a locale tag and keys (or --all)");
     const std::string tag = args[0];
     const bool all = args[1] == "--all";
+    const std::string today = today_iso();
 
     std::cout << bundle_line(dir) << "\n";
     const BundleLoad load = kiosk::screening::load_kiosk_bundle(dir).content;
@@ -150,7 +196,7 @@ int confirm(std::vector<std::string> args) {
             ++refused;
             return;
         }
-        confirmations[key] = source_fingerprint(en->second.source_text());
+        confirmations[key] = confirmation_of(en->second.source_text(), by, today);
         ++confirmed;
     };
     if (all) {
@@ -162,7 +208,7 @@ int confirm(std::vector<std::string> args) {
         std::cerr << "kiosk-content: " << error << "\n";
         return exit_errors;
     }
-    std::cout << "confirmed " << confirmed << " text(s) of " << tag << " against the current English";
+    std::cout << "confirmed " << confirmed << " text(s) of " << tag << " against the current English, by " << by << " on " << today;
     if (refused > 0) std::cout << "; " << refused << " refused";
     std::cout << "\n";
     return refused > 0 ? exit_errors : exit_clean;

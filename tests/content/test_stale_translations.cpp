@@ -56,7 +56,7 @@ TEST_CASE("changing the English text makes every translation of that key stale, 
     SUBCASE("confirming records the new English fingerprint and clears it") {
         Diagnostics d;
         Confirmations c = read_confirmations(files.dir(), "es", d);
-        c["page.intro.cell_b"] = source_fingerprint("Sixty minutes");
+        c["page.intro.cell_b"] = confirmation_of("Sixty minutes", "Ana", "2026-12-02");
         REQUIRE(write_confirmations(files.dir(), "es", c).empty());
         const BundleLoad after = load_bundle(files.dir());
         CHECK(stale_of(after, "es") == 0);
@@ -78,4 +78,28 @@ TEST_CASE("fingerprints are stable and notice any edit") {
     CHECK(source_fingerprint("Welcome") == source_fingerprint("Welcome"));
     CHECK(source_fingerprint("Welcome") != source_fingerprint("Welcome."));
     CHECK(source_fingerprint("").size() == 16);
+}
+
+TEST_CASE("a confirmation records the English, who and when; when the English changes, lint shows it as it was and as it is") {
+    TempBundle files;
+    Diagnostics d;
+    Confirmations c = read_confirmations(files.dir(), "es", d);
+    const std::string english = c.count("page.intro.cell_b") ? "One hour" : "";
+    REQUIRE_FALSE(english.empty());
+    c["page.intro.cell_b"] = confirmation_of("One hour", "Ana Ruiz", "2026-11-30");
+    REQUIRE(write_confirmations(files.dir(), "es", c).empty());
+    CHECK(files.read("locales/confirmed/es.toml").find("\"page.intro.cell_b\" = { english = \"One hour\", by = \"Ana Ruiz\", on = 2026-11-30 }\n") !=
+          std::string::npos);
+    const Confirmations back = read_confirmations(files.dir(), "es", d);
+    CHECK(back.at("page.intro.cell_b").by == "Ana Ruiz");
+    CHECK(back.at("page.intro.cell_b").on == "2026-11-30");
+    CHECK(back.at("page.intro.cell_b").fingerprint == source_fingerprint("One hour"));
+    CHECK(stale_of(load_bundle(files.dir()), "es") == 0);
+
+    files.replace("locales/en.toml", "cell_b = \"One hour\"", "cell_b = \"Sixty minutes\"");
+    const auto stale = lines_with(render_text_report(load_bundle(files.dir()), ""), "locales/es.toml:19:1: warning: stale:");
+    REQUIRE(stale.size() == 1);
+    CHECK(stale[0] == "locales/es.toml:19:1: warning: stale: the English text of 'page.intro.cell_b' changed since this translation was "
+                      "confirmed by Ana Ruiz on 2026-11-30: the English was \"One hour\" and is now \"Sixty minutes\"; check it, then run: "
+                      "kiosk-content confirm es page.intro.cell_b");
 }
