@@ -1,6 +1,7 @@
 #include "scenario.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -30,6 +31,53 @@ std::vector<std::string> string_list(const json& value) {
     return out;
 }
 
+// "base": "NAME" starts from bases/NAME.json beside the scenario ({"answers": {…}}), and the
+// scenario's own answers override it ("question": null leaves it unanswered). A new question then
+// needs an answer in the base file alone. Base answers to questions the scenario's answers hide
+// are dropped quietly; the scenario's own are judged as without a base.
+AnswersRead read_with_base(const std::filesystem::path& file, const json& scenario, const Questionnaire& questionnaire, bool drop_hidden,
+                           std::string& problem) {
+    AnswersRead read;
+    const json& base_name = scenario["base"];
+    if (!base_name.is_string() || base_name.get<std::string>().empty() || base_name.get<std::string>().find('/') != std::string::npos) {
+        problem = "\"base\" names a file of bases/ beside the scenario, such as \"all-clear\"";
+        return read;
+    }
+    const std::filesystem::path base_file = file.parent_path() / "bases" / (base_name.get<std::string>() + ".json");
+    auto base = read_json_file(base_file);
+    if (auto* why = std::get_if<std::string>(&base)) {
+        problem = "base '" + base_name.get<std::string>() + "': " + *why;
+        return read;
+    }
+    json merged = std::get<json>(base).value("answers", json::object());
+    const json& own = scenario["answers"];
+    if (!merged.is_object() || !own.is_object()) {
+        problem = "the base file's and the scenario's \"answers\" must both be objects";
+        return read;
+    }
+    std::set<std::string> answered_here;
+    for (const auto& [id, value] : own.items()) {
+        if (value.is_null()) {
+            merged.erase(id);
+            continue;
+        }
+        merged[id] = value;
+        answered_here.insert(id);
+    }
+    read = read_answers(merged, questionnaire, HiddenAnswers::drop);
+    std::vector<std::string> dropped_here;
+    for (const std::string& id : read.dropped) {
+        if (!answered_here.contains(id)) continue;
+        dropped_here.push_back(id);
+        if (drop_hidden) continue;
+        const Question& q = questionnaire.questions[*questionnaire.index_of(id)];
+        read.errors.push_back("answers." + id + ": '" + id + "' is not asked with these answers (it is shown only when " +
+                              (q.show_if ? q.show_if->text() : std::string("?")) + ")");
+    }
+    read.dropped = dropped_here;
+    return read;
+}
+
 }  // namespace
 
 ScenarioResult run_scenario_file(const std::filesystem::path& file, const ScreeningContent& content) {
@@ -51,8 +99,17 @@ ScenarioResult run_scenario_file(const std::filesystem::path& file, const Screen
         return result;
     }
     const json& expect = scenario["expect"];
-    const AnswersRead read = read_answers(scenario["answers"], content.questionnaire,
-                                          hidden_policy == "drop" ? HiddenAnswers::drop : HiddenAnswers::reject);
+    AnswersRead read;
+    if (scenario.contains("base")) {
+        std::string problem;
+        read = read_with_base(file, scenario, content.questionnaire, hidden_policy == "drop", problem);
+        if (!problem.empty()) {
+            result.detail = problem;
+            return result;
+        }
+    } else {
+        read = read_answers(scenario["answers"], content.questionnaire, hidden_policy == "drop" ? HiddenAnswers::drop : HiddenAnswers::reject);
+    }
 
     if (expect.contains("invalid")) {
         const std::string words = expect["invalid"].get<std::string>();

@@ -6,6 +6,9 @@
 //    "answers_to_hidden_questions": "drop",          (optional; default: such answers are invalid)
 //    "expect": {"severity": "stop", "rules": ["heart_block_or_damage"], "dropped": []}}
 // or, for answers that must be refused: "expect": {"invalid": "words the error must contain"}.
+// A scenario may start from a base answer set, "base": "all-clear" (tests/scenarios/bases/
+// all-clear.json), and give only the answers that differ ("question": null: left unanswered), so
+// that a new question changes only the base file.
 #include <filesystem>
 #include <set>
 #include <string>
