@@ -101,6 +101,9 @@ public:
     // An urgent submission no one has acknowledged yet: the welcome screen shows a small mark for
     // staff (no ticket, no answers). A database that cannot be read counts as one.
     bool staff_mark() const { return staff_mark_; }
+    // A content update that was refused, for staff on the welcome screen ("" when none).
+    const std::string& content_notice() const { return content_notice_; }
+    void set_content_notice(std::string notice) { content_notice_ = std::move(notice); }
     // A language on offer is a draft (offer_drafts = true): the welcome screen says so, for staff.
     bool offering_drafts() const { return offering_drafts_; }
     // Locale files that could not be read at all: their languages are not offered, and the
@@ -158,6 +161,7 @@ private:
     bool reading_offered_ = false;          // the pages were offered after the warning signs
     bool staff_mark_ = false;
     bool offering_drafts_ = false;
+    std::string content_notice_;
     std::size_t furthest_question_ = 0;     // the furthest question index the patient has reached
     std::string number_entry_;                // typed on the question below; wiped with the session
     std::size_t number_entry_question_ = 0;

@@ -10,6 +10,9 @@
 //   kiosk-content export-po [--bundle DIR] TAG [-o FILE.po]
 //   kiosk-content import-po [--bundle DIR] TAG FILE.po
 //       hand texts to translators as a gettext PO file and take them back (all or nothing)
+//   kiosk-content publish [--bundle DIR] --to ROOT
+//   kiosk-content rollback --to ROOT
+//       a new release for running kiosks (checked as lint checks it first), and back to the previous
 //   kiosk-content preview [--bundle DIR] TAG
 //       print every education page as a patient reads it
 //   kiosk-content preview --png DIR [--bundle DIR] [--locale TAG...] [--size WxH...] [--larger-text] [--high-contrast]
@@ -40,6 +43,7 @@
 #include "new_locale.hpp"
 #include "po_exchange.hpp"
 #include "translation_confirmations.hpp"
+#include "bundle_releases.hpp"
 
 namespace {
 
@@ -57,6 +61,8 @@ int usage(const std::string& problem = {}) {
                  "  kiosk-content new-locale [--bundle DIR] TAG\n"
                  "  kiosk-content export-po [--bundle DIR] TAG [-o FILE.po]\n"
                  "  kiosk-content import-po [--bundle DIR] TAG FILE.po\n"
+                 "  kiosk-content publish [--bundle DIR] --to ROOT\n"
+                 "  kiosk-content rollback --to ROOT\n"
                  "  kiosk-content preview [--bundle DIR] TAG\n"
                  "  kiosk-content preview --png DIR [--bundle DIR] [--locale TAG...] [--size WxH...] [--larger-text] [--high-contrast]\n"
                  "--bundle defaults to the current folder when it holds a bundle (structure/ and locales/)\n";
@@ -212,6 +218,45 @@ int confirm(std::vector<std::string> args) {
     if (refused > 0) std::cout << "; " << refused << " refused";
     std::cout << "\n";
     return refused > 0 ? exit_errors : exit_clean;
+}
+
+// Splits "--to ROOT" off the arguments ("" when absent).
+std::string take_root(std::vector<std::string>& args) {
+    for (std::size_t i = 0; i + 1 < args.size(); ++i) {
+        if (args[i] != "--to") continue;
+        std::string root = args[i + 1];
+        args.erase(args.begin() + static_cast<std::ptrdiff_t>(i), args.begin() + static_cast<std::ptrdiff_t>(i) + 2);
+        return root;
+    }
+    return {};
+}
+
+int publish_command(std::vector<std::string> args) {
+    const std::string root = take_root(args);
+    if (root.empty()) return usage("publish needs --to ROOT: the content folder the kiosks read (their `bundle` setting)");
+    const std::optional<std::string> dir = take_bundle(args);
+    if (!dir) return exit_usage;
+    if (!args.empty()) return usage("publish takes only --bundle DIR and --to ROOT");
+    std::cout << bundle_line(*dir) << "\n";
+    const kiosk::screening::Published published = kiosk::screening::publish_bundle(*dir, root);
+    if (!published.problem.empty()) {
+        std::cerr << "kiosk-content: not published: " << published.problem << "\n(run kiosk-content lint; the kiosks keep serving what they serve)\n";
+        return exit_errors;
+    }
+    std::cout << "published release " << published.version << " to " << root << "; running kiosks switch to it at their next welcome screen\n";
+    return exit_clean;
+}
+
+int rollback_command(std::vector<std::string> args) {
+    const std::string root = take_root(args);
+    if (root.empty() || !args.empty()) return usage("rollback takes --to ROOT");
+    const kiosk::screening::Published back = kiosk::screening::roll_back(root);
+    if (!back.problem.empty()) {
+        std::cerr << "kiosk-content: " << back.problem << "\n";
+        return exit_errors;
+    }
+    std::cout << "release " << back.version << " is current again in " << root << "; running kiosks switch to it at their next welcome screen\n";
+    return exit_clean;
 }
 
 int new_locale_command(std::vector<std::string> args) {
@@ -370,6 +415,8 @@ int main(int argc, char** argv) {
     if (command == "confirm") return confirm(args);
     if (command == "preview") return preview(args);
     if (command == "new-locale") return new_locale_command(args);
+    if (command == "publish") return publish_command(args);
+    if (command == "rollback") return rollback_command(args);
     if (command == "export-po") return export_po_command(args);
     if (command == "import-po") return import_po_command(args);
     if (command == "--help" || command == "-h" || command == "help") {

@@ -23,6 +23,8 @@
 #include <nlohmann/json.hpp>
 
 #include "answers_json.hpp"
+#include "bundle_releases.hpp"
+#include "content_updates.hpp"
 #include "font_atlas.hpp"
 #include "image_textures.hpp"
 #include "json_file.hpp"
@@ -188,7 +190,44 @@ private:
         if (!options_.bundle.empty()) config_.bundle = options_.bundle;
         if (!options_.database.empty()) config_.database = options_.database;
         if (options_.offer_drafts) config_.offer_drafts = true;
+        // A content root of releases (bundle_releases.hpp): serve `current`, and watch for updates.
+        if (screening::is_release_root(config_.bundle)) {
+            content_root_ = config_.bundle;
+            config_.bundle = screening::current_release(content_root_);
+            if (config_.bundle.empty()) return "no current release in " + content_root_.string() + ": publish one with kiosk-content publish DIR --to " + content_root_.string();
+        }
         return {};
+    }
+
+    // Between patients only (the welcome screen, no finger down, staff mode closed): a content
+    // update that was checked off the patient path is switched to; a refused one is logged and
+    // shown to staff on the welcome screen, and the release in use keeps serving.
+    void update_content_between_patients() {
+        if (!updates_ || !flow_ || !failure_.empty() || flow_->screen() != Screen::welcome) return;
+        if ((staff_ && staff_->active()) || ImGui::GetIO().MouseDown[0]) return;
+        if (now() - last_update_check_ >= 1.0) {
+            last_update_check_ = now();
+            updates_->check();
+        }
+        for (std::string news = updates_->take_news(); !news.empty(); news.clear()) std::cerr << "kiosk: " << news << "\n";
+        if (updates_->refused() != flow_->content_notice()) {
+            if (!updates_->refused().empty()) std::cerr << "kiosk: content: " << updates_->refused() << "; still serving " << config_.bundle.filename().string() << "\n";
+            flow_->set_content_notice(updates_->refused());
+        }
+        std::optional<ReadyBundle> ready = updates_->take_ready();
+        if (!ready) return;
+        std::cerr << "kiosk: content: now serving release " << ready->release.filename().string() << " (was " << config_.bundle.filename().string() << ")\n";
+        // New flows on the new bundle first; the old bundle goes last, when nothing points at it.
+        std::unique_ptr<screening::KioskBundle> old = std::move(bundle_);
+        bundle_ = std::move(ready->bundle);
+        config_.bundle = ready->release;
+        updates_->serving(ready->release);
+        flow_ = std::make_unique<KioskFlow>(*bundle_, *store_, config_, now(), alerter_.get());
+        staff_ = std::make_unique<StaffFlow>(*bundle_, *store_, config_);
+        images_ = std::make_unique<ImageTextures>(config_.bundle, platform_);
+        built_locale_.clear();  // the atlas holds the old texts' glyphs: rebuilt for the new ones
+        atlas_locale_.clear();
+        ui_.layout.clear();
     }
 
     std::string load_content() {
@@ -243,6 +282,7 @@ private:
     }
 
     std::string start_drawing() {
+        if (!content_root_.empty()) updates_ = std::make_unique<ContentUpdates>(content_root_, config_.bundle);
         images_ = std::make_unique<ImageTextures>(config_.bundle, platform_);
         ui_.image_for = [this](const std::string& path) { return images_->get(path); };
         return atlas_for(flow_->text().locale().tag);
@@ -367,6 +407,7 @@ private:
         if (io.MouseDown[0]) released_ = false;
         if (flow_) flow_->tick(now());
         if (staff_) staff_->tick(now());
+        update_content_between_patients();
         watch_for_staff_gesture();
         ImGui::NewFrame();
         std::optional<Intent> intent;
@@ -503,6 +544,26 @@ private:
                     settle();
                     break;
                 }
+                case ScriptStep::Kind::wait_file: {
+                    // Another process acts meanwhile (an end-to-end test publishing content): wait
+                    // for its sign, drawing frames as the loop would, then let an update settle.
+                    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+                    while (!std::filesystem::exists(step.argument) && std::chrono::steady_clock::now() < until) {
+                        frame(false, {});
+                        usleep(50000);
+                    }
+                    if (!std::filesystem::exists(step.argument)) {
+                        std::cerr << "kiosk: " << options_.script << ":" << step.line << ": " << step.argument << " did not appear within 60 s\n";
+                        return 1;
+                    }
+                    if (updates_) {
+                        last_update_check_ = -1e9;
+                        frame(false, {});
+                        updates_->wait();
+                    }
+                    settle();
+                    break;
+                }
                 case ScriptStep::Kind::quit: return 0;
             }
         }
@@ -520,6 +581,9 @@ private:
     std::unique_ptr<StaffAlerter> alerter_;  // before flow_, which points at it
     std::unique_ptr<KioskFlow> flow_;
     std::unique_ptr<StaffFlow> staff_;       // the staff mode, beside the patient flow
+    std::filesystem::path content_root_;     // a folder of releases, when the bundle is one
+    std::unique_ptr<ContentUpdates> updates_;
+    double last_update_check_ = -1e9;
     std::optional<LongPress> staff_gesture_;
     ImVector<ImWchar> glyph_ranges_;
     FontFiles font_files_;

@@ -46,8 +46,10 @@ std::optional<std::vector<ScriptStep>> read_script(const std::filesystem::path& 
                 return fail("'" + command + "' needs a number of seconds (" + command + (command == "idle" ? " 120" : " 3") + "), not '" + rest + "'");
             }
             step.kind = command == "idle" ? ScriptStep::Kind::idle : ScriptStep::Kind::hold_corner;
+        } else if (command == "wait-file" && !rest.empty()) {
+            step.kind = ScriptStep::Kind::wait_file;
         } else if (command != "quit" || !rest.empty()) {
-            return fail("expected 'tap ID', 'tap \"LABEL\"', 'shot NAME', 'idle SECONDS', 'hold-corner SECONDS', 'measure-tap ID N' or 'quit'");
+            return fail("expected 'tap ID', 'tap \"LABEL\"', 'shot NAME', 'idle SECONDS', 'hold-corner SECONDS', 'measure-tap ID N', 'wait-file PATH' or 'quit'");
         }
         steps.push_back(step);
     }

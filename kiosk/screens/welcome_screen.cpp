@@ -45,6 +45,12 @@ std::optional<app::Intent> draw_welcome(ScreenContext& ctx) {
         const std::vector<content::MessageArgument> where = {{"file", lost.file}, {"line", static_cast<std::int64_t>(lost.error.where.line)}};
         paragraph(ctx, ctx.text("ui.welcome.staff_language_not_read", where), ctx.fonts.body, width, ctx.theme.muted);
     }
+    // For staff: a content update was refused and the content in use keeps serving; why.
+    if (!ctx.flow.content_notice().empty()) {
+        ImGui::Dummy(ImVec2(width, ctx.margin / 2));
+        const std::vector<content::MessageArgument> why = {{"reason", ctx.flow.content_notice()}};
+        paragraph(ctx, ctx.text("ui.welcome.staff_update_refused", why), ctx.fonts.body, width, ctx.theme.muted);
+    }
     // For staff: languages on offer that no medical translator has reviewed (offer_drafts), in
     // small type in the bottom corner, where it does not compete with the patient's words.
     if (ctx.flow.offering_drafts()) {
