@@ -31,22 +31,27 @@ void ContentUpdates::check() {
     collect();
     if (running_.valid() || ready_) return;
     // Cheap first: nothing waiting in incoming/ and `current` where it was: no thread at all.
-    std::error_code ec;
-    const bool incoming = fs::is_directory(root_ / "incoming", ec) && fs::directory_iterator(root_ / "incoming", ec) != fs::directory_iterator();
+    const bool incoming = !waiting_in_incoming().empty();
     const fs::path current = screening::current_release(root_);
     if (!incoming && (current.empty() || current == serving_ || current == refused_release_)) return;
     running_ = std::async(std::launch::async, [this] { return run_check(); });
+}
+
+std::vector<fs::path> ContentUpdates::waiting_in_incoming() const {
+    std::vector<fs::path> waiting;
+    std::error_code ec;
+    for (fs::directory_iterator it(root_ / "incoming", ec), end; !ec && it != end; it.increment(ec)) {
+        // A refused one stays for the operator to see, and is not tried again.
+        if (it->is_directory(ec) && it->path().filename().string().rfind("refused-", 0) != 0) waiting.push_back(it->path());
+    }
+    return waiting;
 }
 
 ContentUpdates::Outcome ContentUpdates::run_check() const {
     Outcome out;
     std::error_code ec;
     // A bundle an operator copied in: published like `kiosk-content publish`, then taken away.
-    std::vector<fs::path> waiting;
-    for (fs::directory_iterator it(root_ / "incoming", ec), end; !ec && it != end; it.increment(ec)) {
-        if (it->is_directory(ec) && it->path().filename().string().rfind("refused-", 0) != 0) waiting.push_back(it->path());
-    }
-    for (const fs::path& bundle : waiting) {
+    for (const fs::path& bundle : waiting_in_incoming()) {
         const screening::Published published = screening::publish_bundle(bundle, root_);
         if (published.problem.empty()) {
             fs::remove_all(bundle, ec);

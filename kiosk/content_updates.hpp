@@ -8,6 +8,7 @@
 #include <future>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "kiosk_bundle.hpp"
 
@@ -50,6 +51,7 @@ private:
         std::string news;
     };
     Outcome run_check() const;
+    std::vector<std::filesystem::path> waiting_in_incoming() const;  // bundle folders not yet tried
     void collect();
 
     std::filesystem::path root_;

@@ -209,7 +209,7 @@ private:
             last_update_check_ = now();
             updates_->check();
         }
-        for (std::string news = updates_->take_news(); !news.empty(); news.clear()) std::cerr << "kiosk: " << news << "\n";
+        if (const std::string news = updates_->take_news(); !news.empty()) std::cerr << "kiosk: " << news << "\n";
         if (updates_->refused() != flow_->content_notice()) {
             if (!updates_->refused().empty()) std::cerr << "kiosk: content: " << updates_->refused() << "; still serving " << config_.bundle.filename().string() << "\n";
             flow_->set_content_notice(updates_->refused());
