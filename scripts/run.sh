@@ -57,3 +57,4 @@ echo "the visit at once (the urgent screen) and an idle wipe in each language. I
 echo "in $shots/<language>/, the staff mode in $shots/staff/,"
 echo "$shots/<language>-landscape/ and $shots/<language>-urgent-and-idle/:"
 for dir in "$shots"/*/; do echo "  $dir ($(ls "$dir" | wc -l) screens)"; done
+echo "Every patient screen in every language, as content editors preview it: build/release/preview/index.html"
