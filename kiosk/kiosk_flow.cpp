@@ -1,11 +1,10 @@
 #include "kiosk_flow.hpp"
 
+#include <algorithm>
+#include <cstdio>
 #include <map>
 
 #include "locale_readiness.hpp"
-
-#include <algorithm>
-#include <cstdio>
 
 namespace kiosk::app {
 

@@ -76,8 +76,8 @@ bool parse_options(int argc, char** argv, Options& o, std::string& problem) {
         problem = "--screenshot DIR and --script FILE go together";
         return false;
     }
-    if (o.show.empty() && (!o.answers_file.empty() || o.larger_text || o.high_contrast)) {
-        problem = "--answers, --larger-text and --high-contrast describe the screen of --show SCREEN";
+    if (o.show.empty() && (!o.show_locale.empty() || !o.answers_file.empty() || o.larger_text || o.high_contrast)) {
+        problem = "--locale, --answers, --larger-text and --high-contrast describe the screen of --show SCREEN";
         return false;
     }
     return true;
@@ -157,7 +157,7 @@ private:
         const std::variant<ScreenDescription, std::string> parsed = parse_screen_name(options_.show, *bundle_);
         if (const auto* problem = std::get_if<std::string>(&parsed)) return *problem;
         ScreenDescription d = std::get<ScreenDescription>(parsed);
-        d.locale = options_.show_locale;
+        d.locale = options_.show_locale.empty() ? config_.default_locale : options_.show_locale;
         d.larger_text = options_.larger_text;
         d.high_contrast = options_.high_contrast;
         if (!options_.answers_file.empty()) {

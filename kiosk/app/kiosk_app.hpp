@@ -22,7 +22,7 @@ struct Options {
     bool measure = false;  // print start-up, memory, idle and frame-time figures, then exit
     // Start on this screen (screen_description.hpp) instead of welcome, as if tapped there.
     std::string show;
-    std::string show_locale = "en";
+    std::string show_locale;   // "": the configuration's default language
     std::string answers_file;  // {"answers": {…}} as kiosk-screen evaluate reads them
     bool larger_text = false;
     bool high_contrast = false;
