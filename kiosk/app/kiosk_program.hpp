@@ -1,0 +1,169 @@
+#pragma once
+// The kiosk program (kiosk_app.hpp runs it), one class in four files by purpose:
+//   kiosk_app.cpp       start-up as named steps, fonts, content updates, the frame and the loop
+//   kiosk_script.cpp    scripted taps, screenshots and waits (scripts, end-to-end tests)
+//   kiosk_measure.cpp   kiosk --measure
+//   screen_preview.cpp  screens drawn from their descriptions (previews, layout lint)
+// Internal to the kiosk_app library: nothing outside it includes this.
+#include "kiosk_app.hpp"
+#include "platform.hpp"
+
+#include <algorithm>
+#include <cfloat>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+#include <limits>
+#include <sstream>
+
+#include <functional>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <malloc.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "answers_json.hpp"
+#include "bundle_releases.hpp"
+#include "content_updates.hpp"
+#include "font_atlas.hpp"
+#include "image_textures.hpp"
+#include "json_file.hpp"
+#include "kiosk_config.hpp"
+#include "kiosk_flow.hpp"
+#include "kiosk_ui.hpp"
+#include "lint_report.hpp"
+#include "locale_readiness.hpp"
+#include "long_press.hpp"
+#include "out_of_service_screen.hpp"
+#include "screen_preview.hpp"
+#include "script_player.hpp"
+#include "staff_flow.hpp"
+#include "staff_ui.hpp"
+
+namespace kiosk::app {
+
+// Process figures for the measurements (kiosk_measure.cpp).
+double cpu_seconds(clockid_t clock);
+std::pair<double, double> median_p99(std::vector<double> v);
+
+class Kiosk {
+public:
+    Kiosk(Options options, Platform& platform) : options_(std::move(options)), platform_(platform) {}
+
+    const std::string& failure() const { return failure_; }
+
+    // Starts, then runs until the window closes or the script ends: 0 when all went well.
+    int run();
+    // Start-up as named steps; a failure leaves the out-of-service screen (failure() says why).
+    void start();
+    // Draws each described screen (screen_preview.cpp).
+    PreviewRun preview(std::vector<ScreenDescription> screens, const std::filesystem::path& png_dir);
+
+private:
+    // kiosk --show: the described screen instead of welcome; the kiosk then runs on from there.
+    std::string show_from_options();
+
+    // What an out-of-service screen shown on purpose (a preview) gives as its reason for staff.
+    static constexpr const char* example_failure = "load content: (an example for the preview) the content has errors (run kiosk-content lint)";
+
+    std::string read_configuration();
+
+    // Between patients only (the welcome screen, no finger down, staff mode closed): a content
+    // update that was checked off the patient path is switched to; a refused one is logged and
+    // shown to staff on the welcome screen, and the release in use keeps serving.
+    void update_content_between_patients();
+
+    std::string load_content();
+
+    std::string open_store();
+
+    // The atlas of the first screen's language (the flow decides which), before there is a window
+    // to upload it to.
+    std::string build_fonts();
+
+    std::string start_drawing();
+
+    float screen_scale() const {
+        const ImVec2 size = platform_.framebuffer_size();
+        return std::max(0.6F, std::min(size.x, size.y) / 1080.0F);
+    }
+
+    std::string build_atlas(const std::string& tag, float scale);
+
+    // The atlas holds the glyphs of the language on screen at the screen's scale; another language,
+    // or a screen turned or resized, rebuilds it between two frames (never during one), so the
+    // switch shows no glitch.
+    std::string atlas_for(const std::string& tag);
+
+    // Start-up failed: the out-of-service sentence in every offered language (when the content
+    // loaded and the fonts are installed), else in English with Noto Sans, else with Dear ImGui's
+    // own font. Whatever failed, something readable is on the screen.
+    void use_out_of_service_fonts();
+
+    double now() const { return platform_.time() + time_offset_; }
+
+    // The languages on screen: the patient's; in staff mode the staff member's, with the patient's
+    // of the submission open (its answers are shown as the patient read them).
+    std::string languages_on_screen() const;
+
+    // The staff mode's way in, read from the pointer of this frame.
+    void watch_for_staff_gesture();
+
+    // How far a frame goes: onto the screen (the kiosk), into its PNG only, or laid out and emitted
+    // but not drawn (a preview's settling frame).
+    enum class Draw { to_screen, picture_only, layout_only };
+
+    // One frame. `pointer` overrides the mouse (scripts); otherwise a released finger is moved away
+    // from the frame after its release, so that no button stays hovered.
+    void frame(bool capture_to_file, const std::string& png, std::optional<ImVec2> pointer = std::nullopt, bool down = false,
+               Draw draw = Draw::to_screen);
+
+    void draw_out_of_service();
+
+    void loop();
+
+    int play_script();
+
+    int measure();
+
+    Options options_;
+    Platform& platform_;
+    std::unique_ptr<ImageTextures> images_;
+    KioskConfig config_;
+    std::unique_ptr<screening::KioskBundle> bundle_;
+    std::unique_ptr<store::SubmissionStore> store_;
+    std::unique_ptr<StaffAlerter> alerter_;  // before flow_, which points at it
+    std::unique_ptr<KioskFlow> flow_;
+    std::unique_ptr<StaffFlow> staff_;       // the staff mode, beside the patient flow
+    std::filesystem::path content_root_;     // a folder of releases, when the bundle is one
+    std::unique_ptr<ContentUpdates> updates_;
+    double last_update_check_ = -1e9;
+    std::optional<LongPress> staff_gesture_;
+    ImVector<ImWchar> glyph_ranges_;
+    FontFiles font_files_;
+    std::string built_locale_;  // what the atlas holds…
+    float built_scale_ = 0;
+    std::string atlas_locale_;  // …and what of it is uploaded
+    float atlas_scale_ = 0;
+    ui::FontSet fonts_;
+    std::vector<ui::OutOfServiceNotice> notices_;  // once out of service
+    NoticeFonts notice_fonts_;
+    ui::UiState ui_;
+    std::string failure_;
+    double time_offset_ = 0;
+    std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();  // constructed first thing in main()
+    bool pointer_from_caller_ = false;  // scripts and --measure move the pointer, not the mouse
+    bool was_down_ = false;
+    bool released_ = false;
+    bool screenshot_failed_ = false;
+};
+
+}  // namespace kiosk::app

@@ -1,0 +1,67 @@
+#include "screen_preview.hpp"
+
+#include "kiosk_program.hpp"
+
+namespace kiosk::app {
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Screens from descriptions (previews and layout lint)
+// ---------------------------------------------------------------------------------------------
+
+PreviewRun Kiosk::preview(std::vector<ScreenDescription> screens, const std::filesystem::path& png_dir) {
+    PreviewRun run;
+    if (!failure_.empty() || !flow_) {
+        run.failure = failure_.empty() ? "the kiosk did not start" : failure_;
+        return run;
+    }
+    // Out of service last: its notice fonts replace the atlas.
+    std::stable_partition(screens.begin(), screens.end(), [](const ScreenDescription& d) { return d.kind != ScreenDescription::Kind::out_of_service; });
+    pointer_from_caller_ = true;
+    for (const ScreenDescription& d : screens) {
+        PreviewShot shot;
+        shot.screen = d;
+        if (d.kind == ScreenDescription::Kind::out_of_service) failure_ = example_failure;
+        else shot.problem = flow_->show(d, now());
+        if (shot.problem.empty()) {
+            // One frame to settle (scroll extents come from the frame before), then the one kept.
+            frame(false, {}, std::nullopt, false, Draw::layout_only);
+            if (!png_dir.empty()) {
+                std::error_code ec;
+                std::filesystem::create_directories(png_dir / d.locale, ec);
+                shot.png = (png_dir / d.locale / (d.file_name() + ".png")).string();
+            }
+            screenshot_failed_ = false;
+            frame(!shot.png.empty(), shot.png, std::nullopt, false, shot.png.empty() ? Draw::layout_only : Draw::picture_only);
+            if (screenshot_failed_) shot.problem = "could not write " + shot.png;
+            shot.findings = ui_.findings;
+            shot.fallback_keys = flow_->text().fallback_keys();
+            shot.texts = flow_->text().served();
+        }
+        run.shots.push_back(std::move(shot));
+    }
+    return run;
+}
+
+PreviewRun run_preview(const PreviewRequest& request, Platform& platform) {
+    // A database of its own, never the clinic's: a preview stores nothing, but the flow needs one.
+    std::string folder = (std::filesystem::temp_directory_path() / "kiosk-preview-XXXXXX").string();
+    if (mkdtemp(folder.data()) == nullptr) return PreviewRun{{}, "cannot make a temporary folder in " + std::filesystem::temp_directory_path().string()};
+    Options options;
+    options.bundle = request.bundle.string();
+    options.database = folder + "/preview.db";
+    options.width = request.width;
+    options.height = request.height;
+    options.offer_drafts = true;  // editors preview their drafts as patients will see them once reviewed
+    options.quiet = true;         // lint and the preview report what matters themselves
+    PreviewRun run;
+    {
+        Kiosk kiosk(options, platform);
+        kiosk.start();
+        run = kiosk.preview(request.screens, request.png_dir);
+    }
+    std::error_code ec;
+    std::filesystem::remove_all(folder, ec);
+    return run;
+}
+
+}  // namespace kiosk::app
