@@ -10,6 +10,7 @@
 
 #include <gettext-po.h>
 
+#include "atomic_file.hpp"
 #include "locale_file.hpp"
 #include "toml_text.hpp"
 #include "translation_confirmations.hpp"
@@ -57,21 +58,6 @@ std::string read_text(const std::filesystem::path& file) {
     std::ostringstream out;
     out << in.rdbuf();
     return out.str();
-}
-
-// Writes next to `file`, then renames over it: a reader never sees half a file.
-bool write_atomically(const std::filesystem::path& file, const std::string& text) {
-    const std::filesystem::path temporary = file.string() + ".tmp" + std::to_string(getpid());
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out << text;
-        out.close();
-        if (!out) return false;
-    }
-    std::error_code ec;
-    std::filesystem::rename(temporary, file, ec);
-    if (ec) std::filesystem::remove(temporary, ec);
-    return !ec;
 }
 
 std::vector<std::string> lines_of(const std::string& text) {
@@ -299,7 +285,7 @@ std::string export_po(const std::filesystem::path& bundle_dir, const BundleLoad&
     }
     po_file_free(po);
     std::error_code ec;
-    if (problem.empty() && !write_atomically(po_file, with_icu_flag(read_text(written)))) problem = "cannot write " + po_file.string();
+    if (problem.empty() && !replace_file(po_file, with_icu_flag(read_text(written))).empty()) problem = "cannot write " + po_file.string();
     std::filesystem::remove(written, ec);
     return problem;
 }
@@ -389,7 +375,7 @@ PoImport import_po(const std::filesystem::path& bundle_dir, std::string_view tag
         std::filesystem::copy(bundle_dir / part, copy / part, std::filesystem::copy_options::recursive, ec);
     }
     BundleLoad checked;
-    if (!ec && write_atomically(copy / relative, changed_text)) {
+    if (!ec && replace_file(copy / relative, changed_text).empty()) {
         BundleLoadOptions options;
         options.report_unused_texts = false;  // the questionnaire's and rules' keys are the screening library's to name
         checked = load_bundle(copy, options);
@@ -410,8 +396,8 @@ PoImport import_po(const std::filesystem::path& bundle_dir, std::string_view tag
         return result;
     }
     // 4. Written in one step.
-    if (!write_atomically(bundle_dir / relative, changed_text)) {
-        result.diagnostics.error(relative, {}, "cannot write the file");
+    if (const std::string problem = replace_file(bundle_dir / relative, changed_text); !problem.empty()) {
+        result.diagnostics.error(relative, {}, problem);
         result.changed = result.added = 0;
     }
     return result;

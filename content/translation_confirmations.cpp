@@ -5,6 +5,7 @@
 #include <fstream>
 #include <system_error>
 
+#include "atomic_file.hpp"
 #include "toml_file.hpp"
 #include "toml_text.hpp"
 
@@ -67,29 +68,21 @@ std::string write_confirmations(const std::filesystem::path& bundle_dir, std::st
     std::filesystem::create_directories(target.parent_path(), ec);
     if (ec) return "cannot create " + target.parent_path().string() + ": " + ec.message();
 
-    const std::filesystem::path temporary = target.string() + ".tmp";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out) return "cannot write " + temporary.string();
-        out << "# Written by `kiosk-content confirm`; do not edit by hand.\n"
-               "# For each text: the English text this translation was checked against, who checked it and when\n"
-               "# (older entries kept only a fingerprint of the English). When the English text changes,\n"
-               "# `kiosk-content lint` reports the translation as stale and shows the English before and after.\n";
-        for (const auto& [key, c] : confirmations) {
-            out << '"' << key << "\" = ";
-            if (c.english.empty() && c.fingerprint != source_fingerprint("")) {
-                out << '"' << c.fingerprint << "\"\n";
-                continue;
-            }
-            out << "{ english = " << toml_quoted(c.english) << ", by = " << toml_quoted(c.by);
-            if (!c.on.empty()) out << ", on = " << c.on;
-            out << " }\n";
+    std::string text = "# Written by `kiosk-content confirm`; do not edit by hand.\n"
+                       "# For each text: the English text this translation was checked against, who checked it and when\n"
+                       "# (older entries kept only a fingerprint of the English). When the English text changes,\n"
+                       "# `kiosk-content lint` reports the translation as stale and shows the English before and after.\n";
+    for (const auto& [key, c] : confirmations) {
+        text += '"' + key + "\" = ";
+        if (c.english.empty() && c.fingerprint != source_fingerprint("")) {
+            text += '"' + c.fingerprint + "\"\n";
+            continue;
         }
-        if (!out.flush()) return "cannot write " + temporary.string();
+        text += "{ english = " + toml_quoted(c.english) + ", by = " + toml_quoted(c.by);
+        if (!c.on.empty()) text += ", on = " + c.on;
+        text += " }\n";
     }
-    std::filesystem::rename(temporary, target, ec);
-    if (ec) return "cannot replace " + target.string() + ": " + ec.message();
-    return {};
+    return replace_file(target, text);
 }
 
 }  // namespace kiosk::content
