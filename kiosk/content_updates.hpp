@@ -31,6 +31,8 @@ public:
     void check();
     // Waits for a running check (tests and scripts).
     void wait();
+    // A check is running (or finished and not yet collected by check()).
+    bool running() const { return running_.valid(); }
     // The checked new bundle, once; nothing when there is none.
     std::optional<ReadyBundle> take_ready();
     // The program switched to `release`.

@@ -28,4 +28,6 @@ double IdleTimer::seconds_until_next_change(double now) const {
     return 0;
 }
 
+double IdleTimer::seconds_until_expired(double now) const { return std::max(0.0, timeout_ + countdown_ - (now - last_touch_)); }
+
 }  // namespace kiosk::app

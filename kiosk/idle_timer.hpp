@@ -16,6 +16,9 @@ public:
     int countdown_seconds_left(double now) const;
     // How long the render loop may sleep before something on screen must change.
     double seconds_until_next_change(double now) const;
+    // How long until the timer expires (0 once it has); where no countdown is shown, the one
+    // moment anything changes.
+    double seconds_until_expired(double now) const;
 
 private:
     double timeout_;

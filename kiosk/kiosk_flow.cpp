@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <limits>
 #include <map>
 
 #include "locale_readiness.hpp"
@@ -66,6 +67,7 @@ void KioskFlow::urgent_acknowledged() {
 
 void KioskFlow::apply(const Intent& intent, double now) {
     idle_.touched(now);
+    untouched_since_reset_ = false;
     using Kind = Intent::Kind;
     switch (intent.kind) {
         case Kind::still_here: return;
@@ -135,6 +137,7 @@ std::string KioskFlow::show(const ScreenDescription& d, double now) {
     text_ = content::LocalizedText(bundle_.content.bundle, d.locale);
     text_.mark_fallbacks(d.mark_fallbacks);
     text_.record_served(d.record_texts);
+    untouched_since_reset_ = false;  // a screen chosen by hand: the idle reset undoes it
     larger_text_ = d.larger_text;
     high_contrast_ = d.high_contrast;
     idle_.touched(now);
@@ -305,6 +308,7 @@ void KioskFlow::reset_for_next_patient() {
     high_contrast_ = false;
     page_ = 0;
     screen_ = Screen::welcome;
+    untouched_since_reset_ = true;
 }
 
 bool KioskFlow::idle_countdown_showing(double now) const {
@@ -343,6 +347,11 @@ void KioskFlow::tick(double now) {
 double KioskFlow::seconds_until_next_change(double now) const {
     if (screen_ == Screen::result || screen_ == Screen::urgent) {
         return std::max(0.0, outcome_screen_seconds() - (now - result_shown_at_));
+    }
+    if (screen_ == Screen::welcome) {
+        // No countdown is shown here: the one change is the reset of a language or a larger-text
+        // choice someone left behind, and a welcome screen just reset has none.
+        return untouched_since_reset_ ? std::numeric_limits<double>::infinity() : idle_.seconds_until_expired(now);
     }
     return idle_.seconds_until_next_change(now);
 }

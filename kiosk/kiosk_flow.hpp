@@ -119,6 +119,9 @@ public:
     void urgent_acknowledged();
     bool idle_countdown_showing(double now) const;
     int idle_seconds_left(double now) const { return idle_.countdown_seconds_left(now); }
+    // How long the kiosk may sleep before something on screen changes by itself: the idle
+    // countdown's next second, the result screen's end; infinity on a welcome screen no one has
+    // touched since it was reset (nothing on it will ever change by itself).
     double seconds_until_next_change(double now) const;
     // The digits typed so far on the current number question ("" when none). It may lie outside
     // the question's range while the patient types (18 starts with 1); the answer is set only
@@ -167,6 +170,7 @@ private:
     std::size_t number_entry_question_ = 0;
     bool larger_text_ = false;
     bool high_contrast_ = false;
+    bool untouched_since_reset_ = true;  // nothing left behind for the idle reset to undo
 };
 
 }  // namespace kiosk::app

@@ -78,14 +78,29 @@ public:
         return out;
     }
 
+    bool waiting() const override {
+        std::lock_guard lock(outcomes_->mutex);
+        return outcomes_->running > 0 || !outcomes_->list.empty();
+    }
+
 private:
     // Shared with the threads that wait for commands, which may outlive this object.
     struct Outcomes {
         std::mutex mutex;
         std::vector<AlertOutcome> list;
+        int running = 0;  // commands whose outcome is still to come
         void push(AlertOutcome outcome) {
             std::lock_guard lock(mutex);
             list.push_back(std::move(outcome));
+        }
+        void started() {
+            std::lock_guard lock(mutex);
+            ++running;
+        }
+        void ended(AlertOutcome outcome) {
+            std::lock_guard lock(mutex);
+            list.push_back(std::move(outcome));
+            --running;
         }
     };
 
@@ -107,6 +122,7 @@ private:
             return;
         }
         const int timeout = settings_.command_timeout_seconds;
+        outcomes_->started();
         // The UI never waits for the clinic's program: a detached thread reaps it (or kills it
         // when it hangs) and reports how it ended.
         std::thread([outcomes = outcomes_, pid, ticket, timeout] {
@@ -116,19 +132,19 @@ private:
                 const pid_t done = waitpid(pid, &status, WNOHANG);
                 if (done == pid) break;
                 if (done < 0) {
-                    outcomes->push({ticket, "command", false, std::string("lost track of it: ") + std::strerror(errno)});
+                    outcomes->ended({ticket, "command", false, std::string("lost track of it: ") + std::strerror(errno)});
                     return;
                 }
                 if (std::chrono::steady_clock::now() >= deadline) {
                     kill(pid, SIGKILL);
                     waitpid(pid, &status, 0);
-                    outcomes->push({ticket, "command", false, "killed after " + std::to_string(timeout) + " s"});
+                    outcomes->ended({ticket, "command", false, "killed after " + std::to_string(timeout) + " s"});
                     return;
                 }
                 std::this_thread::sleep_for(std::chrono::milliseconds(20));
             }
             const bool ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
-            outcomes->push({ticket, "command", ok, describe_exit(status)});
+            outcomes->ended({ticket, "command", ok, describe_exit(status)});
         }).detach();
     }
 

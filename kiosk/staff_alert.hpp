@@ -40,6 +40,9 @@ public:
     virtual void raise(const std::string& ticket, screening::Severity severity) = 0;
     // Outcomes that arrived since the last call (the command's end may come seconds later).
     virtual std::vector<AlertOutcome> finished() = 0;
+    // Whether an outcome is still to come (a command running): the kiosk then looks for it
+    // soon, instead of sleeping until the next touch.
+    virtual bool waiting() const { return false; }
 };
 
 // The real channels: libcanberra and posix_spawn.

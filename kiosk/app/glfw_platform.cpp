@@ -1,6 +1,7 @@
 #include "glfw_platform.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -26,6 +27,8 @@ void on_cursor(GLFWwindow*, double, double) { input_arrived = true; }
 void on_button(GLFWwindow*, int, int, int) { input_arrived = true; }
 void on_key(GLFWwindow*, int, int, int, int) { input_arrived = true; }
 void on_size(GLFWwindow*, int, int) { input_arrived = true; }
+bool exposed = false;
+void on_refresh(GLFWwindow*) { exposed = true; }
 
 bool take_input() {
     const bool arrived = input_arrived;
@@ -112,6 +115,7 @@ std::string GlfwPlatform::open_window() {
     glfwSetMouseButtonCallback(window_, on_button);
     glfwSetKeyCallback(window_, on_key);
     glfwSetFramebufferSizeCallback(window_, on_size);
+    glfwSetWindowRefreshCallback(window_, on_refresh);
     const int major = glfwGetWindowAttrib(window_, GLFW_CONTEXT_VERSION_MAJOR);
     const int minor = glfwGetWindowAttrib(window_, GLFW_CONTEXT_VERSION_MINOR);
     alpha_only_textures_ = major > 3 || (major == 3 && minor >= 3) || glfwExtensionSupported("GL_ARB_texture_swizzle");
@@ -141,8 +145,19 @@ double GlfwPlatform::time() const { return glfwGetTime(); }
 bool GlfwPlatform::should_close() const { return glfwWindowShouldClose(window_) != 0; }
 
 bool GlfwPlatform::wait_for_input(double timeout_seconds) {
-    glfwWaitEventsTimeout(timeout_seconds);
+    // No timeout: the thread sleeps in the X or Wayland connection's poll() until an event or a
+    // wake() arrives, with no periodic wake-up at all.
+    if (std::isinf(timeout_seconds)) glfwWaitEvents();
+    else glfwWaitEventsTimeout(timeout_seconds);
     return take_input();
+}
+
+void GlfwPlatform::wake() { glfwPostEmptyEvent(); }
+
+bool GlfwPlatform::take_exposed() {
+    const bool was = exposed;
+    exposed = false;
+    return was;
 }
 
 bool GlfwPlatform::poll_input() {

@@ -25,6 +25,8 @@ public:
     bool should_close() const override;
     bool wait_for_input(double timeout_seconds) override;
     bool poll_input() override;
+    void wake() override;
+    bool take_exposed() override;
     void new_frame() override;
     bool present(const std::string& png_path, ImU32 background, bool to_screen = true) override;
     void wait_until_drawn() override;

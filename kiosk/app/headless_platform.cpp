@@ -1,5 +1,6 @@
 #include "headless_platform.hpp"
 
+#include <algorithm>
 #include <cstdint>
 
 namespace kiosk::app {
@@ -28,7 +29,9 @@ std::string HeadlessPlatform::open_window() {
 }
 
 bool HeadlessPlatform::wait_for_input(double timeout_seconds) {
-    clock_ += timeout_seconds;  // no one touches a headless screen
+    // No one touches a headless screen: the clock moves to the timeout, or to the close.
+    waits.push_back(timeout_seconds);
+    clock_ = std::min(clock_ + timeout_seconds, std::max(clock_, close_at_time));
     return false;
 }
 
@@ -41,8 +44,9 @@ void HeadlessPlatform::new_frame() {
     clock_ += 1.0 / 60.0;
 }
 
-bool HeadlessPlatform::present(const std::string& png_path, ImU32 /*background*/, bool /*to_screen*/) {
+bool HeadlessPlatform::present(const std::string& png_path, ImU32 /*background*/, bool to_screen) {
     if (!png_path.empty()) screenshots.push_back(png_path);
+    if (to_screen) ++frames_presented;
     return true;
 }
 

@@ -23,9 +23,11 @@ public:
     bool is_open() const override { return opened_; }
     ImVec2 framebuffer_size() const override { return size_; }
     double time() const override { return clock_; }
-    bool should_close() const override { return frames_ >= close_after_frames; }
+    bool should_close() const override { return frames_ >= close_after_frames || clock_ >= close_at_time; }
     bool wait_for_input(double timeout_seconds) override;
     bool poll_input() override { return false; }
+    void wake() override { ++wakes_asked; }
+    bool take_exposed() override { return false; }
     void new_frame() override;
     bool present(const std::string& png_path, ImU32 background, bool to_screen = true) override;
     void wait_until_drawn() override {}
@@ -38,7 +40,11 @@ public:
     ImVec2 font_atlas_size{0, 0};           // of the last upload
     int font_atlas_uploads = 0;
     int live_textures = 0;                   // created and not yet destroyed
-    int close_after_frames = 1 << 30;        // should_close() after this many frames
+    int close_after_frames = 1 << 30;        // should_close() after this many frames…
+    double close_at_time = 1e300;            // …or once its clock reaches this
+    int frames_presented = 0;                // frames drawn to the screen (present(), to_screen)
+    std::vector<double> waits;               // the timeout of each wait_for_input(), in order
+    int wakes_asked = 0;
     std::optional<std::pair<int, ImVec2>> resize_at;  // at that frame, the screen takes that size
 
 private:

@@ -139,11 +139,23 @@ std::string Kiosk::read_configuration() {
 }
 
 void Kiosk::update_content_between_patients() {
-    if (!updates_ || !flow_ || !failure_.empty() || flow_->screen() != Screen::welcome) return;
+    if (!updates_) return;
+    const bool checking_at_once = content_check_due_ && content_check_at_ == check_at_once;
+    if (content_watch_->take_change() && !checking_at_once) {
+        // Checked once the folder has been quiet for a moment: an operator's copy may be going on.
+        content_check_due_ = true;
+        content_check_at_ = now() + content_settle_seconds;
+    } else if (!content_watch_->watching() && !content_check_due_) {
+        content_check_due_ = true;
+        content_check_at_ = now() + content_poll_seconds;
+    }
+    if (!flow_ || !failure_.empty() || flow_->screen() != Screen::welcome) return;
     if ((staff_ && staff_->active()) || ImGui::GetIO().MouseDown[0]) return;
-    if (now() - last_update_check_ >= 1.0) {
-        last_update_check_ = now();
+    if (content_check_due_ && now() >= content_check_at_) {
+        content_check_due_ = false;
         updates_->check();
+    } else if (updates_->running()) {
+        updates_->check();  // collects it once it has finished
     }
     if (const std::string news = updates_->take_news(); !news.empty()) std::cerr << "kiosk: " << news << "\n";
     if (updates_->refused() != flow_->content_notice()) {
@@ -216,7 +228,13 @@ std::string Kiosk::build_fonts() {
 }
 
 std::string Kiosk::start_drawing() {
-    if (!content_root_.empty()) updates_ = std::make_unique<ContentUpdates>(content_root_, config_.bundle);
+    if (!content_root_.empty()) {
+        updates_ = std::make_unique<ContentUpdates>(content_root_, config_.bundle);
+        content_watch_ = std::make_unique<ContentWatch>(content_root_, [this] { platform_.wake(); });
+        if (!content_watch_->watching()) {
+            std::cerr << "kiosk: content updates: " << content_watch_->problem() << "; looking every " << content_poll_seconds << " s instead\n";
+        }
+    }
     images_ = std::make_unique<ImageTextures>(config_.bundle, platform_);
     ui_.image_for = [this](const std::string& path) { return images_->get(path); };
     return atlas_for(flow_->text().locale().tag);
@@ -329,9 +347,19 @@ void Kiosk::frame(bool capture_to_file, const std::string& png, std::optional<Im
     else if (flow_ && failure_.empty()) intent = ui::draw_kiosk(*flow_, now(), fonts_, ui_, io.DisplaySize);
     else draw_out_of_service();
     ImGui::Render();
-    if (draw != Draw::layout_only && !platform_.present(capture_to_file ? png : std::string(), ui_.background, draw == Draw::to_screen) && capture_to_file) {
-        std::cerr << "kiosk: could not write " << png << "\n";
-        screenshot_failed_ = true;
+    // A frame the same as the one on screen is not drawn again (unless the window system lost it).
+    std::uint64_t fingerprint = 0;
+    bool already_on_screen = false;
+    if (draw == Draw::to_screen) {
+        fingerprint = frame_fingerprint(*ImGui::GetDrawData(), ui_.background);
+        already_on_screen = !platform_.take_exposed() && !capture_to_file && fingerprint == on_screen_;
+    }
+    if (draw != Draw::layout_only && !already_on_screen) {
+        if (!platform_.present(capture_to_file ? png : std::string(), ui_.background, draw == Draw::to_screen) && capture_to_file) {
+            std::cerr << "kiosk: could not write " << png << "\n";
+            screenshot_failed_ = true;
+        }
+        if (draw == Draw::to_screen) on_screen_ = fingerprint;
     }
     if (intent && flow_) flow_->apply(*intent, now());
     if (staff_intent) staff_->apply(*staff_intent, now());
@@ -355,15 +383,10 @@ void Kiosk::draw_out_of_service() {
 }
 
 void Kiosk::loop() {
-    int frames_wanted = 3;
+    int frames_wanted = 3;  // a tap needs two frames to act, a popup three
     while (!platform_.should_close()) {
         if (frames_wanted <= 0) {
-            // Sleep until input or until a timer (idle countdown, result screen) needs a frame.
-            double next = flow_ ? flow_->seconds_until_next_change(now()) : 5.0;
-            if (staff_ && staff_->active()) next = std::min(next, staff_->seconds_until_sign_out(now()));
-            if (staff_gesture_ && staff_gesture_->seconds_left(now()) >= 0) next = std::min(next, staff_gesture_->seconds_left(now()));
-            const double timeout = std::clamp(next, 0.02, 5.0);
-            frames_wanted = platform_.wait_for_input(timeout) ? 3 : 1;
+            frames_wanted = platform_.wait_for_input(seconds_until_work()) ? 3 : 1;
         } else if (platform_.poll_input()) {
             frames_wanted = 3;
         }
@@ -372,6 +395,19 @@ void Kiosk::loop() {
         if (ImGui::GetIO().MouseDown[0] || ImGui::IsAnyItemActive() || ui_.scroll.animating()) frames_wanted = std::max(frames_wanted, 1);
     }
 }
+
+double Kiosk::seconds_until_work() const {
+    double next = flow_ ? flow_->seconds_until_next_change(now()) : std::numeric_limits<double>::infinity();
+    if (staff_ && staff_->active()) next = std::min(next, staff_->seconds_until_sign_out(now()));
+    if (staff_gesture_ && staff_gesture_->seconds_left(now()) >= 0) next = std::min(next, staff_gesture_->seconds_left(now()));
+    // Background work, never at rest: an alert command's outcome for the audit trail, a content
+    // check (the watch wakes the loop when the folder changes).
+    if (alerter_ && alerter_->waiting()) next = std::min(next, background_poll_seconds);
+    if (updates_ && updates_->running()) next = std::min(next, background_poll_seconds);
+    if (updates_ && content_check_due_) next = std::min(next, content_check_at_ - now());
+    return std::max(next, 0.01);  // a timer just due: its frame comes at once, never a busy loop
+}
+
 int run_kiosk(const Options& options, Platform& platform, std::string* failure) {
     Kiosk kiosk(options, platform);
     const int code = kiosk.run();

@@ -33,7 +33,9 @@
 #include "answers_json.hpp"
 #include "bundle_releases.hpp"
 #include "content_updates.hpp"
+#include "content_watch.hpp"
 #include "font_atlas.hpp"
+#include "frame_fingerprint.hpp"
 #include "image_textures.hpp"
 #include "json_file.hpp"
 #include "kiosk_config.hpp"
@@ -75,6 +77,13 @@ private:
     static constexpr const char* example_failure = "load content: (an example for the preview) the content has errors (run kiosk-content lint)";
 
     std::string read_configuration();
+
+    // A content change is checked once the folder has been quiet this long (a copy may be going
+    // on); where the folder cannot be watched, it is looked at this often instead.
+    static constexpr double content_settle_seconds = 1.0;
+    static constexpr double content_poll_seconds = 5.0;
+    // How often background work (an alert command, a content check) is looked at while it runs.
+    static constexpr double background_poll_seconds = 0.2;
 
     // Between patients only (the welcome screen, no finger down, staff mode closed): a content
     // update that was checked off the patient path is switched to; a refused one is logged and
@@ -128,7 +137,12 @@ private:
 
     void draw_out_of_service();
 
+    // The kiosk's own loop: it builds a frame on input, when a timer changes what is shown, and
+    // while background work runs, and draws only a frame that differs from the screen. At rest
+    // (nothing due, nothing running) it sleeps with no timeout and no thread wakes.
     void loop();
+    // How long the loop may sleep (infinity: until input).
+    double seconds_until_work() const;
 
     int play_script();
 
@@ -145,7 +159,11 @@ private:
     std::unique_ptr<StaffFlow> staff_;       // the staff mode, beside the patient flow
     std::filesystem::path content_root_;     // a folder of releases, when the bundle is one
     std::unique_ptr<ContentUpdates> updates_;
-    double last_update_check_ = -1e9;
+    std::unique_ptr<ContentWatch> content_watch_;
+    bool content_check_due_ = true;  // at start: a bundle may be waiting in incoming/
+    static constexpr double check_at_once = -1e300;  // no settling: start-up, a script's sign
+    double content_check_at_ = check_at_once;
+    std::uint64_t on_screen_ = 0;  // frame_fingerprint() of the last frame drawn to the screen
     std::optional<LongPress> staff_gesture_;
     ImVector<ImWchar> glyph_ranges_;
     FontFiles font_files_;

@@ -100,7 +100,8 @@ int Kiosk::play_script() {
                     return 1;
                 }
                 if (updates_) {
-                    last_update_check_ = -1e9;
+                    content_check_due_ = true;
+                    content_check_at_ = check_at_once;
                     frame(false, {});
                     updates_->wait();
                 }

@@ -27,10 +27,15 @@ public:
     virtual double time() const = 0;  // seconds, monotonic
     virtual bool should_close() const = 0;
 
-    // Both return whether input arrived since the last call; the first sleeps until it does or
-    // until `timeout_seconds` have passed.
+    // Both return whether input arrived since the last call; the first sleeps until it does, until
+    // wake() is called or until `timeout_seconds` have passed (infinity: no timeout at all).
     virtual bool wait_for_input(double timeout_seconds) = 0;
     virtual bool poll_input() = 0;
+    // From any thread: ends a wait_for_input() early, for work done off the UI thread.
+    virtual void wake() = 0;
+    // Whether the window system lost what the window showed since the last call (uncovered,
+    // mapped again): the next frame must be drawn even when it is the same as the last one.
+    virtual bool take_exposed() = 0;
 
     // Before ImGui::NewFrame(): display size, clock, and the pointer from the touch screen.
     virtual void new_frame() = 0;

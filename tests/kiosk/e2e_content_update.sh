@@ -69,4 +69,18 @@ grep -q "The bundle copied to incoming/broken was refused: .*structure/rules.tom
 cmp -s "$work/shots/01-welcome-first.png" "$work/shots/03-welcome-second.png" && fail "the welcome screen did not change with the second release"
 cmp -s "$work/shots/03-welcome-second.png" "$work/shots/04-welcome-broken-refused.png" && fail "no note for staff after the refusal"
 cmp -s "$work/shots/01-welcome-first.png" "$work/shots/05-welcome-rolled-back.png" || fail "after the rollback the welcome screen is not the first one"
-echo "content update: switched between patients, refused the broken bundle, rolled back"
+
+# The kiosk's own loop, no script: at rest it sleeps with no timer; the content root's watch wakes
+# it when a release is published, and it switches within seconds.
+xvfb-run -a -s "-screen 0 1080x1920x24" "$kiosk" --offer-drafts --bundle "$root" --database "$work/kiosk.db" > "$work/loop-log.txt" 2>&1 &
+loop_pid=$!
+for _ in $(seq 100); do pgrep -P "$loop_pid" -x kiosk > /dev/null && break; sleep 0.1; done
+sleep 2
+"$tool" publish --bundle "$work/second" --to "$root" > /dev/null
+third=$(basename "$(readlink "$root/current")")
+switched=
+for _ in $(seq 100); do grep -q "now serving release $third" "$work/loop-log.txt" && { switched=yes; break; }; sleep 0.1; done
+pkill -P "$loop_pid" -x kiosk || true
+wait "$loop_pid" || true
+[ -n "$switched" ] || { cat "$work/loop-log.txt"; fail "the kiosk's loop did not switch to $third within 10 s of its publishing"; }
+echo "content update: switched between patients, refused the broken bundle, rolled back; the loop woke for a publish"

@@ -5,6 +5,8 @@
 // itself, and one submission however often "Send" is tapped.
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 #include <sys/stat.h>
 
 #include <chrono>
@@ -194,6 +196,28 @@ TEST_CASE("the result screen returns to welcome by itself") {
     v.flow.tick(v.now + 45);
     CHECK(v.flow.screen() == Screen::welcome);
     CHECK_FALSE(v.flow.result().has_value());
+}
+
+TEST_CASE("nothing on a welcome screen changes by itself until someone leaves a choice on it; then only its reset does") {
+    Visit v;
+    CHECK(std::isinf(v.flow.seconds_until_next_change(v.now)));
+    CHECK(std::isinf(v.flow.seconds_until_next_change(v.now + 1e6)));  // the idle timer's expiry changes nothing here
+    v.tap(Intent::Kind::choose_language, "es");
+    REQUIRE(v.flow.screen() == Screen::welcome);
+    // No countdown is shown on welcome: one wake, when the choice is reset for the next person.
+    const double reset_in = v.config.idle_timeout_seconds + v.config.idle_countdown_seconds;
+    CHECK(v.flow.seconds_until_next_change(v.now) == doctest::Approx(reset_in));
+    v.flow.tick(v.now + reset_in);
+    CHECK(v.flow.text().locale().tag == v.config.default_locale);
+    CHECK(std::isinf(v.flow.seconds_until_next_change(v.now + reset_in)));
+}
+
+TEST_CASE("during a visit the kiosk wakes when the idle question appears, then every second of its countdown") {
+    Visit v;
+    v.start_and_skip_reading();
+    CHECK(v.flow.seconds_until_next_change(v.now) == doctest::Approx(v.config.idle_timeout_seconds));
+    const double counting = v.now + v.config.idle_timeout_seconds + 0.25;
+    CHECK(v.flow.seconds_until_next_change(counting) == doctest::Approx(0.75));
 }
 
 TEST_CASE("back goes through the questions to the warning signs, then to the language; review can edit a question") {

@@ -2,6 +2,7 @@
 // headless platform: what the Xvfb test checks, without a display, in every build.
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -412,4 +413,30 @@ TEST_CASE("with no reviewed language the kiosk goes out of service, saying why a
           std::string::npos);
     CHECK(failure.find("offer_drafts = true offers it anyway (for testing)") != std::string::npos);
     CHECK(ImGui::FindWindowByName("out_of_service") != nullptr);
+}
+
+TEST_CASE("at rest the kiosk's own loop draws the welcome screen once, then sleeps with no timeout: no frame, no wake-up") {
+    TempDir dir;
+    HeadlessPlatform platform;
+    platform.close_at_time = 24 * 3600;  // a day with no one at the kiosk
+    std::string failure;
+    CHECK(run_kiosk(options_in(dir), platform, &failure) == 0);
+    CHECK(failure.empty());
+    CHECK(platform.frames_presented == 1);  // the start-up frames after the first drew the same screen
+    REQUIRE(platform.waits.size() == 1);
+    CHECK(std::isinf(platform.waits.front()));
+}
+
+TEST_CASE("out of service, the kiosk's loop also sleeps with no timeout after its one frame") {
+    TempDir dir;
+    HeadlessPlatform platform;
+    platform.close_at_time = 24 * 3600;
+    Options o = options_in(dir);
+    o.config_file = write_file(dir / "kiosk.toml", "default_locale = \"xx\"\n" + std::string(kiosk::test::offer_drafts_line)).string();
+    std::string failure;
+    CHECK(run_kiosk(o, platform, &failure) == 0);
+    CHECK_FALSE(failure.empty());
+    CHECK(platform.frames_presented == 1);
+    REQUIRE(platform.waits.size() == 1);
+    CHECK(std::isinf(platform.waits.front()));
 }
