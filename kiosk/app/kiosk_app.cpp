@@ -2,6 +2,8 @@
 
 #include "kiosk_program.hpp"
 
+#include <imgui_internal.h>
+
 #ifndef KIOSK_DEFAULT_BUNDLE_DIR
 #define KIOSK_DEFAULT_BUNDLE_DIR "."
 #endif
@@ -312,7 +314,24 @@ void Kiosk::watch_for_staff_gesture() {
     }
 }
 
-void Kiosk::frame(bool capture_to_file, const std::string& png, std::optional<ImVec2> pointer, bool down,
+namespace {
+
+// Whether Dear ImGui will draw the next frame differently with no new input: a window that
+// appeared is hidden for a frame or two while it measures itself, and a scroll set during a frame
+// takes effect in the next.
+bool imgui_has_pending_changes() {
+    for (const ImGuiWindow* window : GImGui->Windows) {
+        if (!window->WasActive) continue;
+        if (window->HiddenFramesCanSkipItems > 0 || window->HiddenFramesCannotSkipItems > 0 || window->HiddenFramesForRenderOnly > 0) return true;
+        if (window->AutoFitFramesX > 0 || window->AutoFitFramesY > 0) return true;
+        if (window->ScrollTarget.x != FLT_MAX || window->ScrollTarget.y != FLT_MAX) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+bool Kiosk::frame(bool capture_to_file, const std::string& png, std::optional<ImVec2> pointer, bool down,
            Draw draw) {
     if (flow_ && failure_.empty()) {
         if (std::string problem = atlas_for(languages_on_screen()); !problem.empty()) failure_ = "build fonts: " + problem;
@@ -361,6 +380,11 @@ void Kiosk::frame(bool capture_to_file, const std::string& png, std::optional<Im
         }
         if (draw == Draw::to_screen) on_screen_ = fingerprint;
     }
+    // What this frame did to the next: an intent applied changes the state the next frame shows,
+    // except a finger resting on the screen, which only keeps the visit (or the staff session)
+    // alive; over the idle question it also takes the question away.
+    const bool acted = (intent && (intent->kind != Intent::Kind::still_here || (flow_ && flow_->idle_countdown_showing(now())))) ||
+                       (staff_intent && staff_intent->kind != StaffIntent::Kind::touch);
     if (intent && flow_) flow_->apply(*intent, now());
     if (staff_intent) staff_->apply(*staff_intent, now());
     if (staff_mode && flow_) {
@@ -370,6 +394,7 @@ void Kiosk::frame(bool capture_to_file, const std::string& png, std::optional<Im
             ui_.layout.clear();  // what staff read (answers, notes) leaves memory with them
         }
     }
+    return !acted && !released_ && !ui_.scroll.coasting() && !imgui_has_pending_changes();
 }
 
 void Kiosk::draw_out_of_service() {
@@ -383,16 +408,15 @@ void Kiosk::draw_out_of_service() {
 }
 
 void Kiosk::loop() {
-    int frames_wanted = 3;  // a tap needs two frames to act, a popup three
+    // Any wake-up (input, a timer, background work) builds a frame; frames follow while the
+    // last one left something that changes the next (settled()); then the loop sleeps. A frame is
+    // a function of the program's state, the input and the timers, so once a frame has settled,
+    // the next one would draw the same: it is not built.
+    bool settled = false;
     while (!platform_.should_close()) {
-        if (frames_wanted <= 0) {
-            frames_wanted = platform_.wait_for_input(seconds_until_work()) ? 3 : 1;
-        } else if (platform_.poll_input()) {
-            frames_wanted = 3;
-        }
-        frame(false, {});
-        --frames_wanted;
-        if (ImGui::GetIO().MouseDown[0] || ImGui::IsAnyItemActive() || ui_.scroll.animating()) frames_wanted = std::max(frames_wanted, 1);
+        if (settled) platform_.wait_for_input(seconds_until_work());
+        else platform_.poll_input();
+        settled = frame(false, {});
     }
 }
 

@@ -131,15 +131,17 @@ private:
     enum class Draw { to_screen, picture_only, layout_only };
 
     // One frame. `pointer` overrides the mouse (scripts); otherwise a released finger is moved away
-    // from the frame after its release, so that no button stays hovered.
-    void frame(bool capture_to_file, const std::string& png, std::optional<ImVec2> pointer = std::nullopt, bool down = false,
+    // from the frame after its release, so that no button stays hovered. Drawn only when it differs
+    // from the screen. True when it has settled: with no new input and no timer due, the next
+    // frame would be the same.
+    bool frame(bool capture_to_file, const std::string& png, std::optional<ImVec2> pointer = std::nullopt, bool down = false,
                Draw draw = Draw::to_screen);
 
     void draw_out_of_service();
 
-    // The kiosk's own loop: it builds a frame on input, when a timer changes what is shown, and
-    // while background work runs, and draws only a frame that differs from the screen. At rest
-    // (nothing due, nothing running) it sleeps with no timeout and no thread wakes.
+    // The kiosk's own loop: it builds frames on input, when a timer changes what is shown, and
+    // while background work runs, until they settle, and draws only a frame that differs from the
+    // screen. At rest (nothing due, nothing running) it sleeps with no timeout: no thread wakes.
     void loop();
     // How long the loop may sleep (infinity: until input).
     double seconds_until_work() const;

@@ -76,6 +76,16 @@ int Kiosk::play_script() {
                 std::fflush(stdout);
                 break;
             }
+            case ScriptStep::Kind::where: {
+                const std::optional<ImVec2> at = ui_.targets.center(step.argument);
+                if (!at) {
+                    std::cerr << "kiosk: " << options_.script << ":" << step.line << ": no '" << step.argument << "' on this screen\n";
+                    return 1;
+                }
+                std::printf("where %s %.0f %.0f\n", step.argument.c_str(), at->x, at->y);
+                std::fflush(stdout);
+                break;
+            }
             case ScriptStep::Kind::hold_corner: {
                 const ImVec2 corner(4, 4);
                 frame(false, {}, corner, true);

@@ -31,8 +31,8 @@ std::optional<std::vector<ScriptStep>> read_script(const std::filesystem::path& 
         if (command == "tap" && rest.starts_with('"')) {
             if (rest.size() < 3 || !rest.ends_with('"')) return fail("a label to tap goes between double quotes: tap \"Next\"");
             step = {ScriptStep::Kind::tap, rest.substr(1, rest.size() - 2), true, 0, number};
-        } else if ((command == "tap" || command == "shot") && !rest.empty() && rest.find_first_of(" \t") == std::string::npos) {
-            step.kind = command == "tap" ? ScriptStep::Kind::tap : ScriptStep::Kind::shot;
+        } else if ((command == "tap" || command == "shot" || command == "where") && !rest.empty() && rest.find_first_of(" \t") == std::string::npos) {
+            step.kind = command == "tap" ? ScriptStep::Kind::tap : command == "shot" ? ScriptStep::Kind::shot : ScriptStep::Kind::where;
         } else if (command == "measure-tap") {
             std::istringstream parts(rest);
             std::string id;
@@ -49,7 +49,7 @@ std::optional<std::vector<ScriptStep>> read_script(const std::filesystem::path& 
         } else if (command == "wait-file" && !rest.empty()) {
             step.kind = ScriptStep::Kind::wait_file;
         } else if (command != "quit" || !rest.empty()) {
-            return fail("expected 'tap ID', 'tap \"LABEL\"', 'shot NAME', 'idle SECONDS', 'hold-corner SECONDS', 'measure-tap ID N', 'wait-file PATH' or 'quit'");
+            return fail("expected 'tap ID', 'tap \"LABEL\"', 'shot NAME', 'idle SECONDS', 'hold-corner SECONDS', 'measure-tap ID N', 'where ID', 'wait-file PATH' or 'quit'");
         }
         steps.push_back(step);
     }

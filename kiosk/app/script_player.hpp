@@ -7,6 +7,8 @@
 //   hold-corner SECONDS   hold a finger in the top-left corner that long (the staff mode's way in)
 //   measure-tap ID TIMES  tap ID that many times, printing the main thread's CPU from each press to
 //                         the next frame drawn after it (median and p99): a figure of this program
+//   where ID      print "where ID X Y", the centre of ID on the screen in pixels: where a
+//                 benchmark driving the kiosk from outside (scripts/bench.sh) taps it
 //   wait-file PATH   wait (up to 60 s, drawing frames) until PATH exists: another process's sign
 //   quit
 // Lines starting with # are comments.
@@ -18,8 +20,8 @@
 namespace kiosk::app {
 
 struct ScriptStep {
-    enum class Kind { tap, shot, idle, hold_corner, measure_tap, wait_file, quit } kind;
-    std::string argument;     // tap: an id or a label; shot: the screenshot's name
+    enum class Kind { tap, shot, idle, hold_corner, measure_tap, where, wait_file, quit } kind;
+    std::string argument;     // tap: an id or a label; shot: the screenshot's name; where: an id
     bool by_label = false;    // tap: `argument` is the widget's words, not its id
     double seconds = 0;       // idle, hold_corner; measure_tap: how many times
     int line = 0;

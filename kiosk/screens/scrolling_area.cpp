@@ -8,6 +8,7 @@ namespace kiosk::ui {
 void begin_scrolling_area(ScreenContext& ctx, float bottom_reserved) {
     const float height = std::max(ctx.touch_height, ImGui::GetContentRegionAvail().y - bottom_reserved);
     // A child per view: each page or question opens scrolled to the top.
+    ctx.state.scroll.before_area(ImGui::GetIO().DeltaTime);
     ImGui::BeginChild(ctx.state.view.c_str(), ImVec2(ctx.column, height), false, ImGuiWindowFlags_NoScrollbar);
     ctx.in_scrolling_area = true;
 }
@@ -45,7 +46,7 @@ void show_there_is_more(ScreenContext& ctx) {
 }  // namespace
 
 void end_scrolling_area(ScreenContext& ctx) {
-    ctx.state.scroll.update(ImGui::GetIO().DeltaTime);
+    ctx.state.scroll.after_content();
     show_there_is_more(ctx);
     ImGui::EndChild();
     ctx.in_scrolling_area = false;

@@ -118,6 +118,48 @@ TEST_CASE("a drag that starts on an answer button scrolls and does not press it"
     CHECK(k.flow.session().answers()[0].given);
 }
 
+namespace {
+
+// The scrolling area of the screen: the one window that can scroll.
+const ImGuiWindow* scrolling_window() {
+    for (const ImGuiWindow* w : GImGui->Windows) {
+        if (w->WasActive && w->ScrollMax.y > 0) return w;
+    }
+    return nullptr;
+}
+
+bool scroll_asked_for_next_frame() {
+    for (const ImGuiWindow* w : GImGui->Windows) {
+        if (w->WasActive && w->ScrollTarget.y != FLT_MAX) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("a finger moving a page shows the move in the frame of the move; a finger resting on it asks for no further frame") {
+    Kiosk k;
+    ScreenDescription page;
+    page.kind = ScreenDescription::Kind::education;
+    page.page = 7;  // the longest page, in larger text: it scrolls
+    page.larger_text = true;
+    REQUIRE(k.flow.show(page, 0).empty());
+    k.ui.idle_frame(k.flow);
+    k.ui.idle_frame(k.flow);  // a new window knows its content's height from its second frame
+    const ImGuiWindow* area = scrolling_window();
+    REQUIRE(area != nullptr);
+    const ImVec2 at(540, 1200);
+    k.ui.frame(k.flow, at, true);
+    k.ui.frame(k.flow, ImVec2(at.x, at.y - 30), true);  // past the drag threshold: the drag starts
+    const float before = area->Scroll.y;
+    k.ui.frame(k.flow, ImVec2(at.x, at.y - 130), true);
+    CHECK(area->Scroll.y == doctest::Approx(before + 100).epsilon(0.02));  // in this very frame
+    // The finger stays where it is: nothing is left for another frame to show.
+    k.ui.frame(k.flow, ImVec2(at.x, at.y - 130), true);
+    CHECK_FALSE(scroll_asked_for_next_frame());
+    CHECK(area->Scroll.y == doctest::Approx(before + 100).epsilon(0.02));
+}
+
 TEST_CASE("'Next' does nothing until a required question is answered; back goes to the previous screen") {
     Kiosk k;
     k.tap("start");
