@@ -1,11 +1,13 @@
 # Shared by scripts/bench.sh and scripts/bench-compare.sh (sourced, not run): programs measured
 # from outside on a virtual screen, the way a user's machine runs them.
 #   bench_xvfb WORK           starts Xvfb (1080x1920, framebuffer file in WORK/fb) on a free display
-#   bench_probe OUT -- CMD…   one run of tests/bench/screen-probe on CMD, its figures into OUT
+#   bench_probe OUT -- [PROBE OPTIONS] -- CMD…
+#                             one run of tests/bench/screen-probe on CMD, its figures into OUT
 #   bench_medians NAME FILE…  the median (and range) of every figure over the runs' files
 #   bench_kiosk_plan WORK     the kiosk's own idea of where its buttons are (script step `where`),
 #                             turned into WORK/kiosk.actions: through every language to the longest
-#                             page in larger text, a finger dragging it, PSS after each language
+#                             page in larger text, a finger dragging it up and down three times,
+#                             PSS after each language
 # Settings: BENCH_RUNS (default 5), BENCH_IDLE_SECONDS (default 20).
 
 bench_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -84,6 +86,7 @@ bench_kiosk_plan() {
   awk '
     $1 == "where" { print "tap", $3, $4 }
     $1 == "screenshot:" && $2 ~ /page-/ { l = $2; sub(/.*page-/, "", l); sub(/\.png$/, "", l)
-      print "drag", l, 540, 1500, 500, 40; print "pss", l }
+      for (i = 0; i < 3; ++i) { print "drag", l, 540, 1500, 500, 40; print "drag", l, 540, 500, 1500, 40 }
+      print "pss", l }
   ' "$work/plan.txt" > "$work/kiosk.actions"
 }

@@ -22,8 +22,9 @@ packages=(
   fonts-noto-core fonts-noto-cjk fonts-dejavu-core
   # kiosk-content preview draws on a virtual screen where there is no display (tests use it too)
   xvfb xauth
-  # tests and benchmarks
-  doctest-dev libbenchmark-dev
+  # tests and benchmarks; the benchmarks' screen-probe watches a program from outside through
+  # the X server (XDamage for frames, XTest for a finger)
+  doctest-dev libbenchmark-dev libx11-dev libxdamage-dev libxtst-dev
 )
 
 # Node.js and npm run the test-only FHIR schema validator (scripts/install-test-validators.sh).

@@ -3,7 +3,8 @@
 // screen (XDamage events and Xvfb's framebuffer file), reads the kernel's accounts of its
 // processes (/proc), and touches the screen through XTest like a finger would.
 //
-//   screen-probe --fb XVFB_SCREEN_FILE [--idle SECONDS] [--actions FILE] -- PROGRAM ARGS...
+//   screen-probe --fb XVFB_SCREEN_FILE [--idle SECONDS] [--actions FILE] [--start-screen FILE.xwd]
+//                -- PROGRAM ARGS...
 //
 // In order, it prints (key=value lines, for scripts/bench.sh to take medians of):
 //   start_ms      from fork/exec to the first frame showing the complete first screen: the
@@ -14,8 +15,9 @@
 // then what the actions file asks, one per line:
 //   tap X Y                       press and lift at (X, Y), then wait for the screen to settle
 //   drag LABEL X Y_FROM Y_TO MOVES a finger down at Y_FROM, MOVES moves 16 ms apart to Y_TO, lift;
-//                                 prints frames, main-thread CPU per frame (median, p99, from the
-//                                 main thread's schedstat read at each frame) and the CPU of all
+//                                 at the end, for each label over all its drags: frames,
+//                                 main-thread CPU per frame (median, p99, from the main thread's
+//                                 schedstat read as each frame arrives) and the CPU of all
 //                                 processes per frame
 //   pss LABEL                     PSS now
 // and pss_peak_mb. The program is then ended (SIGTERM to its process group, SIGKILL after 2 s).
@@ -197,6 +199,11 @@ public:
         return std::hash<std::string_view>{}(bytes);
     }
 
+    // The screen as it is now, as an XWD file (tests/bench/xvfb_screen_to_png.py makes a PNG).
+    void save(const std::string& path) const {
+        std::ofstream(path, std::ios::binary) << read_text(fb_file_);
+    }
+
     void move(int x, int y) {
         XTestFakeMotionEvent(display_, -1, x, y, 0);
         XFlush(display_);
@@ -247,17 +254,22 @@ int settle(ScreenWatch& screen, double quiet, double limit) {
     return frames;
 }
 
-void drag(ScreenWatch& screen, int pid, const std::string& label, int x, int y_from, int y_to, int moves) {
+// What the drags under one label measured, added up over its drags.
+struct DragFigures {
+    std::vector<double> main_ms;  // the main thread's CPU per frame
+    int frames = 0;
+    std::uint64_t all_ns = 0;     // every thread of every process
+};
+
+void drag(ScreenWatch& screen, int pid, DragFigures& figures, int x, int y_from, int y_to, int moves) {
     const std::string main_thread = "/proc/" + std::to_string(pid) + "/task/" + std::to_string(pid);
     const std::vector<int> tree = process_tree(pid);
     settle(screen, 0.5, 5);
     const Account before = account(tree);
     std::uint64_t last = thread_runtime_ns(main_thread);
-    std::vector<double> per_frame_ms;
-    int frames = 0;
     const auto read_main = [&] {
         const std::uint64_t now = thread_runtime_ns(main_thread);
-        per_frame_ms.push_back(static_cast<double>(now - last) / 1e6);
+        figures.main_ms.push_back(static_cast<double>(now - last) / 1e6);
         last = now;
     };
     Clock::time_point at;
@@ -269,21 +281,24 @@ void drag(ScreenWatch& screen, int pid, const std::string& label, int x, int y_f
         while (true) {
             const double left = std::chrono::duration<double>(step_end - Clock::now()).count();
             if (left <= 0 || !screen.next_frame(left, at, read_main)) break;
-            ++frames;
+            ++figures.frames;
         }
     }
     screen.press(false);
-    while (screen.next_frame(0.5, at, read_main)) ++frames;
-    const Account after = account(tree);
+    while (screen.next_frame(0.5, at, read_main)) ++figures.frames;
+    figures.all_ns += account(tree).runtime_ns - before.runtime_ns;
+}
+
+void print_drag(const std::string& label, const DragFigures& figures) {
     if (std::getenv("SCREEN_PROBE_FRAMES") != nullptr) {  // every frame's figure, to see where a p99 comes from
         std::fprintf(stderr, "drag %s main ms per frame:", label.c_str());
-        for (const double ms : per_frame_ms) std::fprintf(stderr, " %.2f", ms);
+        for (const double ms : figures.main_ms) std::fprintf(stderr, " %.2f", ms);
         std::fprintf(stderr, "\n");
     }
-    const auto [median, p99] = median_p99(per_frame_ms);
-    const double all_per_frame = frames > 0 ? static_cast<double>(after.runtime_ns - before.runtime_ns) / 1e6 / frames : 0;
-    std::printf("drag_%s_frames=%d\ndrag_%s_main_ms_median=%.3f\ndrag_%s_main_ms_p99=%.3f\ndrag_%s_all_ms_per_frame=%.3f\n", label.c_str(), frames,
-                label.c_str(), median, label.c_str(), p99, label.c_str(), all_per_frame);
+    const auto [median, p99] = median_p99(figures.main_ms);
+    const double all = figures.frames > 0 ? static_cast<double>(figures.all_ns) / 1e6 / figures.frames : 0;
+    std::printf("drag_%s_frames=%d\ndrag_%s_main_ms_median=%.3f\ndrag_%s_main_ms_p99=%.3f\ndrag_%s_all_ms_per_frame=%.3f\n", label.c_str(),
+                figures.frames, label.c_str(), median, label.c_str(), p99, label.c_str(), all);
 }
 
 }  // namespace
@@ -291,6 +306,7 @@ void drag(ScreenWatch& screen, int pid, const std::string& label, int x, int y_f
 int main(int argc, char** argv) {
     std::string fb_file;
     std::string actions_file;
+    std::string start_screen;  // where to keep the settled first screen (XWD)
     double idle_seconds = 20;
     int first_arg = -1;
     for (int i = 1; i < argc; ++i) {
@@ -298,12 +314,13 @@ int main(int argc, char** argv) {
         if (a == "--fb" && i + 1 < argc) fb_file = argv[++i];
         else if (a == "--idle" && i + 1 < argc) idle_seconds = std::atof(argv[++i]);
         else if (a == "--actions" && i + 1 < argc) actions_file = argv[++i];
+        else if (a == "--start-screen" && i + 1 < argc) start_screen = argv[++i];
         else if (a == "--" && i + 1 < argc) {
             first_arg = i + 1;
             break;
-        } else die("usage: screen-probe --fb XVFB_SCREEN_FILE [--idle SECONDS] [--actions FILE] -- PROGRAM ARGS...");
+        } else die("usage: screen-probe --fb XVFB_SCREEN_FILE [--idle SECONDS] [--actions FILE] [--start-screen FILE.xwd] -- PROGRAM ARGS...");
     }
-    if (fb_file.empty() || first_arg < 0) die("usage: screen-probe --fb XVFB_SCREEN_FILE [--idle SECONDS] [--actions FILE] -- PROGRAM ARGS...");
+    if (fb_file.empty() || first_arg < 0) die("usage: screen-probe --fb XVFB_SCREEN_FILE [--idle SECONDS] [--actions FILE] [--start-screen FILE.xwd] -- PROGRAM ARGS...");
 
     ScreenWatch screen(fb_file);
     const std::uint64_t empty_screen = screen.picture();
@@ -328,6 +345,7 @@ int main(int argc, char** argv) {
     if (settled == empty_screen) die("the screen is empty after the program started");
     const auto first_complete = std::find_if(frames.begin(), frames.end(), [&](const auto& f) { return f.second == settled; });
     std::printf("start_ms=%.1f\nstart_frames=%zu\n", first_complete->first, frames.size());
+    if (!start_screen.empty()) screen.save(start_screen);
 
     // Idle: nothing touched.
     std::vector<int> tree = process_tree(pid);
@@ -342,6 +360,8 @@ int main(int argc, char** argv) {
     std::printf("pss_start_mb=%.1f\n", peak);
     std::fflush(stdout);
 
+    std::map<std::string, DragFigures> drags;
+    std::vector<std::string> drag_order;
     if (!actions_file.empty()) {
         std::ifstream actions(actions_file);
         if (!actions) die("cannot read " + actions_file);
@@ -367,7 +387,8 @@ int main(int argc, char** argv) {
                 int y1 = 0;
                 int moves = 0;
                 if (!(words >> label >> x >> y0 >> y1 >> moves)) die(actions_file + ": drag LABEL X Y_FROM Y_TO MOVES: " + line);
-                drag(screen, pid, label, x, y0, y1, moves);
+                if (!drags.contains(label)) drag_order.push_back(label);
+                drag(screen, pid, drags[label], x, y0, y1, moves);
             } else if (verb == "pss") {
                 std::string label;
                 words >> label;
@@ -380,6 +401,7 @@ int main(int argc, char** argv) {
             std::fflush(stdout);
         }
     }
+    for (const std::string& label : drag_order) print_drag(label, drags[label]);
     peak = std::max(peak, pss_mb(process_tree(pid)));
     std::printf("pss_peak_mb=%.1f\n", peak);
 
