@@ -15,6 +15,8 @@ int main() {
     glfwWindowHint(GLFW_DECORATED, GLFW_FALSE);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);  // as the kiosk: Dear ImGui needs neither
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
     GLFWwindow* window = glfwCreateWindow(mode->width, mode->height, "floor", monitor, nullptr);
     if (window == nullptr) return 1;
     glfwMakeContextCurrent(window);

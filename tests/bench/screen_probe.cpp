@@ -379,6 +379,10 @@ int main(int argc, char** argv) {
                 screen.press(true);
                 std::this_thread::sleep_for(std::chrono::milliseconds(30));
                 screen.press(false);
+                // The next tap only once this one has shown on the screen: two taps waiting in the
+                // program's queue could be read as one, at the second place.
+                Clock::time_point shown;
+                if (!screen.next_frame(10, shown)) std::fprintf(stderr, "screen-probe: %s: nothing changed on the screen within 10 s of: %s\n", actions_file.c_str(), line.c_str());
                 settle(screen, 0.3, 10);
             } else if (verb == "drag") {
                 std::string label;
