@@ -1,6 +1,7 @@
 #include "glfw_platform.hpp"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -12,7 +13,6 @@
 #include <GLFW/glfw3.h>
 #include <GL/gl.h>
 #include <GL/glext.h>
-#include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <png.h>
 
@@ -20,19 +20,47 @@ namespace kiosk::app {
 
 namespace {
 
-// Any input asks for a few frames (a tap needs two, a popup three). Our callbacks are installed
-// before the ImGui backend's, which chains to them.
-bool input_arrived = false;
-void on_cursor(GLFWwindow*, double, double) { input_arrived = true; }
-void on_button(GLFWwindow*, int, int, int) { input_arrived = true; }
-void on_key(GLFWwindow*, int, int, int, int) { input_arrived = true; }
-void on_size(GLFWwindow*, int, int) { input_arrived = true; }
-bool exposed = false;
-void on_refresh(GLFWwindow*) { exposed = true; }
+// The touch screen's input, from GLFW's callbacks (our own, not Dear ImGui's GLFW backend: its
+// NewFrame asks the X server for the window size, the focus and the pointer every frame, four
+// round trips that cost a dragging finger about a tenth of each frame; the callbacks already told
+// us all of it). A touch screen needs the pointer and the first button; keys are not read.
+struct TouchInput {
+    bool arrived = false;  // since the loop last asked
+    bool exposed = false;  // the window's contents were lost
+    double x = -FLT_MAX;
+    double y = -FLT_MAX;
+    bool down = false;
+    bool pressed = false;  // a press not yet seen by a frame: a tap shorter than a frame still counts
+    bool seen_down = false;  // the last frame saw the finger down
+    bool lifted = false;     // a frame saw it lift: the pointer is gone until it moves or presses again
+    int width = 0;         // of the framebuffer
+    int height = 0;
+} touch;
+void on_cursor(GLFWwindow*, double x, double y) {
+    touch.x = x;
+    touch.y = y;
+    touch.lifted = false;
+    touch.arrived = true;
+}
+void on_button(GLFWwindow*, int button, int action, int) {
+    if (button == GLFW_MOUSE_BUTTON_LEFT) {
+        touch.down = action == GLFW_PRESS;
+        touch.pressed = touch.pressed || touch.down;
+        // A second tap on the same spot brings no motion: the finger is back where the pointer is.
+        if (touch.down) touch.lifted = false;
+    }
+    touch.arrived = true;
+}
+void on_size(GLFWwindow*, int width, int height) {
+    touch.width = width;
+    touch.height = height;
+    touch.arrived = true;
+}
+void on_refresh(GLFWwindow*) { touch.exposed = true; }
 
 bool take_input() {
-    const bool arrived = input_arrived;
-    input_arrived = false;
+    const bool arrived = touch.arrived;
+    touch.arrived = false;
     return arrived;
 }
 
@@ -57,7 +85,6 @@ GlfwPlatform::~GlfwPlatform() {
     if (imgui_) {
         if (font_texture_ != 0) glDeleteTextures(1, &font_texture_);
         ImGui_ImplOpenGL3_Shutdown();
-        ImGui_ImplGlfw_Shutdown();
     }
     if (context_) ImGui::DestroyContext();
     if (window_) glfwDestroyWindow(window_);
@@ -117,15 +144,15 @@ std::string GlfwPlatform::open_window() {
     glfwSetInputMode(window_, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
     glfwSetCursorPosCallback(window_, on_cursor);
     glfwSetMouseButtonCallback(window_, on_button);
-    glfwSetKeyCallback(window_, on_key);
     glfwSetFramebufferSizeCallback(window_, on_size);
     glfwSetWindowRefreshCallback(window_, on_refresh);
+    glfwGetFramebufferSize(window_, &touch.width, &touch.height);
     const int major = glfwGetWindowAttrib(window_, GLFW_CONTEXT_VERSION_MAJOR);
     const int minor = glfwGetWindowAttrib(window_, GLFW_CONTEXT_VERSION_MINOR);
     alpha_only_textures_ = major > 3 || (major == 3 && minor >= 3) || glfwExtensionSupported("GL_ARB_texture_swizzle");
 
     start_imgui();
-    ImGui_ImplGlfw_InitForOpenGL(window_, true);
+    ImGui::GetIO().BackendPlatformName = "kiosk_glfw_touch";
     ImGui_ImplOpenGL3_Init("#version 130");
     imgui_ = true;
     // Now, not lazily in the first NewFrame(): that would upload a font atlas of its own after we
@@ -138,10 +165,7 @@ std::string GlfwPlatform::open_window() {
 
 ImVec2 GlfwPlatform::framebuffer_size() const {
     if (!window_) return {static_cast<float>(width_), static_cast<float>(height_)};
-    int width = 0;
-    int height = 0;
-    glfwGetFramebufferSize(window_, &width, &height);
-    return {static_cast<float>(width), static_cast<float>(height)};
+    return {static_cast<float>(touch.width), static_cast<float>(touch.height)};  // kept by on_size
 }
 
 double GlfwPlatform::time() const { return glfwGetTime(); }
@@ -158,9 +182,11 @@ bool GlfwPlatform::wait_for_input(double timeout_seconds) {
 
 void GlfwPlatform::wake() { glfwPostEmptyEvent(); }
 
+bool GlfwPlatform::input_pending() const { return touch.pressed || touch.down != touch.seen_down; }
+
 bool GlfwPlatform::take_exposed() {
-    const bool was = exposed;
-    exposed = false;
+    const bool was = touch.exposed;
+    touch.exposed = false;
     return was;
 }
 
@@ -171,7 +197,22 @@ bool GlfwPlatform::poll_input() {
 
 void GlfwPlatform::new_frame() {
     ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplGlfw_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = framebuffer_size();
+    io.DisplayFramebufferScale = ImVec2(1, 1);
+    const double now = glfwGetTime();
+    io.DeltaTime = last_frame_ > 0 ? static_cast<float>(std::max(now - last_frame_, 1e-4)) : 1.0F / 60.0F;
+    last_frame_ = now;
+    const bool down = touch.down || touch.pressed;
+    touch.pressed = false;
+    // The frame that sees a finger lift still has it where it was (the tap lands there); after
+    // that it is gone, so that no button stays lit as if a finger hovered over it.
+    const bool gone = touch.lifted;
+    if (down) touch.lifted = false;
+    else if (touch.seen_down) touch.lifted = true;
+    touch.seen_down = down;
+    io.MousePos = gone && !down ? ImVec2(-FLT_MAX, -FLT_MAX) : ImVec2(static_cast<float>(touch.x), static_cast<float>(touch.y));
+    io.MouseDown[0] = down;
 }
 
 namespace {

@@ -1,6 +1,7 @@
 #pragma once
-// The real kiosk window: GLFW 3.3, an OpenGL 3 context, Dear ImGui's GLFW and OpenGL3 backends.
-// Full screen and undecorated unless given a size; the cursor is hidden (it is a touch screen).
+// The real kiosk window: GLFW 3.3, an OpenGL 3 context, Dear ImGui's OpenGL3 backend, and the
+// touch screen's input read from GLFW's callbacks (glfw_platform.cpp says why not Dear ImGui's
+// GLFW backend). Full screen and undecorated unless given a size; the cursor is hidden.
 #include <thread>
 
 #include "platform.hpp"
@@ -26,6 +27,7 @@ public:
     bool wait_for_input(double timeout_seconds) override;
     bool poll_input() override;
     void wake() override;
+    bool input_pending() const override;
     bool take_exposed() override;
     void new_frame() override;
     bool present(const std::string& png_path, ImU32 background, bool to_screen = true) override;
@@ -45,6 +47,7 @@ private:
     bool imgui_ = false;
     bool alpha_only_textures_ = false;  // swizzled one-channel textures (GL 3.3 or ARB_texture_swizzle)
     unsigned int font_texture_ = 0;
+    double last_frame_ = 0;  // glfwGetTime() of the last frame, for Dear ImGui's DeltaTime
 };
 
 }  // namespace kiosk::app

@@ -27,6 +27,7 @@ public:
     bool wait_for_input(double timeout_seconds) override;
     bool poll_input() override { return false; }
     void wake() override { ++wakes_asked; }
+    bool input_pending() const override { return false; }
     bool take_exposed() override { return false; }
     void new_frame() override;
     bool present(const std::string& png_path, ImU32 background, bool to_screen = true) override;

@@ -416,7 +416,7 @@ void Kiosk::loop() {
     while (!platform_.should_close()) {
         if (settled) platform_.wait_for_input(seconds_until_work());
         else platform_.poll_input();
-        settled = frame(false, {});
+        settled = frame(false, {}) && !platform_.input_pending();
     }
 }
 

@@ -33,6 +33,9 @@ public:
     virtual bool poll_input() = 0;
     // From any thread: ends a wait_for_input() early, for work done off the UI thread.
     virtual void wake() = 0;
+    // Input already received that the last frame has not shown yet: a tap shorter than a frame is
+    // seen pressed by one frame and released by the next.
+    virtual bool input_pending() const = 0;
     // Whether the window system lost what the window showed since the last call (uncovered,
     // mapped again): the next frame must be drawn even when it is the same as the last one.
     virtual bool take_exposed() = 0;
