@@ -8,10 +8,11 @@
 #                             turned into WORK/kiosk.actions: through every language to the longest
 #                             page in larger text, a finger dragging it up and down three times,
 #                             PSS after each language
-# Settings: BENCH_RUNS (default 5), BENCH_IDLE_SECONDS (default 20).
+# Settings: BENCH_RUNS (default 5), BENCH_IDLE_SECONDS (default 20), BENCH_LOCALES (the four
+# shipped), BENCH_BUILD (build/release).
 
 bench_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-bench_build=$bench_root/build/release
+bench_build=${BENCH_BUILD:-$bench_root/build/release}
 BENCH_RUNS=${BENCH_RUNS:-5}
 BENCH_IDLE_SECONDS=${BENCH_IDLE_SECONDS:-20}
 BENCH_LOCALES=${BENCH_LOCALES:-en es ar zh-Hans}

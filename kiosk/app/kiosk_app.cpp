@@ -409,9 +409,9 @@ void Kiosk::draw_out_of_service() {
 
 void Kiosk::loop() {
     // Any wake-up (input, a timer, background work) builds a frame; frames follow while the
-    // last one left something that changes the next (settled()); then the loop sleeps. A frame is
-    // a function of the program's state, the input and the timers, so once a frame has settled,
-    // the next one would draw the same: it is not built.
+    // last one left something that changes the next (frame() says whether it settled) or input
+    // it has not shown yet; then the loop sleeps. A frame is a function of the program's state,
+    // the input and the timers: once one has settled, the next would draw the same.
     bool settled = false;
     while (!platform_.should_close()) {
         if (settled) platform_.wait_for_input(seconds_until_work());

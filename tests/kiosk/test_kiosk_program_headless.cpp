@@ -13,6 +13,9 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include "draft_config.hpp"
 #include "font_atlas.hpp"
 #include "headless_platform.hpp"
@@ -439,4 +442,37 @@ TEST_CASE("out of service, the kiosk's loop also sleeps with no timeout after it
     CHECK(platform.frames_presented == 1);
     REQUIRE(platform.waits.size() == 1);
     CHECK(std::isinf(platform.waits.front()));
+}
+
+TEST_CASE("a script says where a widget is, in the screen's pixels, for a finger outside the program") {
+    TempDir dir;
+    HeadlessPlatform platform;
+    const auto script = write_file(dir / "where.script", "where start\nwhere lang:es\n");
+    // The program prints to standard output: caught in a file for the test.
+    const std::filesystem::path printed = dir / "printed.txt";
+    std::fflush(stdout);
+    const int saved = dup(1);
+    const int file = ::open(printed.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    dup2(file, 1);
+    const int code = run_kiosk(with_script(options_in(dir), script, dir), platform);
+    std::fflush(stdout);
+    dup2(saved, 1);
+    ::close(file);
+    ::close(saved);
+    CHECK(code == 0);
+    std::ifstream in(printed);
+    std::string word;
+    std::string id;
+    float x = 0;
+    float y = 0;
+    REQUIRE(static_cast<bool>(in >> word >> id >> x >> y));
+    CHECK(word == "where");
+    CHECK(id == "start");
+    CHECK(x == doctest::Approx(540).epsilon(0.05));  // the Start button spans the column
+    CHECK(y > 0);
+    CHECK(y < 1920);
+    REQUIRE(static_cast<bool>(in >> word >> id >> x >> y));
+    CHECK(id == "lang:es");
+    CHECK(x > 0);
+    CHECK(x < 1080);
 }
