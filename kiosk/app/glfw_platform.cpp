@@ -82,6 +82,11 @@ GLuint new_texture() {
 
 GlfwPlatform::~GlfwPlatform() {
     if (driver_loader_.joinable()) driver_loader_.join();
+    if (gl_) {
+        gl_->stop([] { glfwMakeContextCurrent(nullptr); });  // the context comes back to this thread
+        glfwMakeContextCurrent(window_);
+    }
+    forget_drawn_lists();
     if (imgui_) {
         if (font_texture_ != 0) glDeleteTextures(1, &font_texture_);
         ImGui_ImplOpenGL3_Shutdown();
@@ -160,6 +165,9 @@ std::string GlfwPlatform::open_window() {
     // backend's own font texture is not used: upload_font_atlas() makes a smaller one.
     ImGui_ImplOpenGL3_CreateDeviceObjects();
     ImGui_ImplOpenGL3_DestroyFontsTexture();
+    // From here on the context is the drawing thread's (gl_thread.hpp): every GL call goes there.
+    glfwMakeContextCurrent(nullptr);
+    gl_ = std::make_unique<GlThread>([window = window_] { glfwMakeContextCurrent(window); });
     return {};
 }
 
@@ -251,54 +259,85 @@ bool save_png(const std::string& path, int width, int height) {
 
 }  // namespace
 
+void GlfwPlatform::forget_drawn_lists() {
+    for (ImDrawList* list : drawn_lists_) IM_DELETE(list);
+    drawn_lists_.clear();
+}
+
 bool GlfwPlatform::present(const std::string& png_path, ImU32 background, bool to_screen) {
+    // The frame is handed to the drawing thread as a copy (Dear ImGui reuses its lists for the next
+    // frame). Copies are made and freed on this thread, the one Dear ImGui allocates on; the last
+    // frame's are freed once its drawing is done.
+    gl_->wait();
+    forget_drawn_lists();
+    const ImDrawData& source = *ImGui::GetDrawData();
+    for (int n = 0; n < source.CmdListsCount; ++n) drawn_lists_.push_back(source.CmdLists[n]->CloneOutput());
+    drawn_ = source;
+    drawn_.CmdLists = drawn_lists_.data();
     const ImVec2 size = framebuffer_size();
     const int width = static_cast<int>(size.x);
     const int height = static_cast<int>(size.y);
-    glViewport(0, 0, width, height);
-    const ImVec4 clear = ImGui::ColorConvertU32ToFloat4(background);
-    glClearColor(clear.x, clear.y, clear.z, 1.0F);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    // Read before the swap: the back buffer holds exactly this frame.
-    const bool saved = png_path.empty() || save_png(png_path, width, height);
-    if (to_screen) glfwSwapBuffers(window_);
+    const auto draw = [this, width, height, background, to_screen, png_path] {
+        glViewport(0, 0, width, height);
+        const ImVec4 clear = ImGui::ColorConvertU32ToFloat4(background);
+        glClearColor(clear.x, clear.y, clear.z, 1.0F);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(&drawn_);
+        // Read before the swap: the back buffer holds exactly this frame.
+        const bool saved = png_path.empty() || save_png(png_path, width, height);
+        if (to_screen) glfwSwapBuffers(window_);
+        return saved;
+    };
+    // A screenshot is waited for (whether it was written is the answer); a frame is not.
+    if (png_path.empty()) {
+        gl_->post([draw] { draw(); });
+        return true;
+    }
+    bool saved = false;
+    gl_->run([&] { saved = draw(); });
     return saved;
 }
 
-void GlfwPlatform::wait_until_drawn() { glFinish(); }
+void GlfwPlatform::wait_until_drawn() {
+    gl_->run([] { glFinish(); });
+}
 
 void GlfwPlatform::upload_font_atlas() {
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
-    if (font_texture_ != 0) glDeleteTextures(1, &font_texture_);
     unsigned char* pixels = nullptr;
     int width = 0;
     int height = 0;
-    font_texture_ = new_texture();
-    if (alpha_only_textures_) {
-        // One byte per pixel instead of four: the atlas is coverage only. The swizzle hands the
-        // shader (1, 1, 1, coverage), exactly what the RGBA atlas holds. For the Chinese atlas
-        // (2048x2048) that is 4 MB in llvmpipe's memory instead of 16.
-        atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
-        const GLint swizzle[] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
-        glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
-    } else {
-        atlas.GetTexDataAsRGBA32(&pixels, &width, &height);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
-    }
+    // One byte per pixel instead of four where the GL can swizzle: the atlas is coverage only. The
+    // swizzle hands the shader (1, 1, 1, coverage), exactly what the RGBA atlas holds. For the
+    // Chinese atlas (2048x2048) that is 4 MB in llvmpipe's memory instead of 16.
+    if (alpha_only_textures_) atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
+    else atlas.GetTexDataAsRGBA32(&pixels, &width, &height);
+    gl_->run([&] {
+        if (font_texture_ != 0) glDeleteTextures(1, &font_texture_);
+        font_texture_ = new_texture();
+        if (alpha_only_textures_) {
+            const GLint swizzle[] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+            glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
+            glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+        } else {
+            glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+        }
+    });
     atlas.SetTexID(imgui_id(font_texture_));
 }
 
 std::optional<ImTextureID> GlfwPlatform::create_texture(const unsigned char* rgba, int width, int height) {
-    const GLuint id = new_texture();
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    GLuint id = 0;
+    gl_->run([&] {
+        id = new_texture();
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    });
     return imgui_id(id);
 }
 
 void GlfwPlatform::destroy_texture(ImTextureID id) {
     const GLuint gl = gl_id(id);
-    glDeleteTextures(1, &gl);
+    gl_->run([gl] { glDeleteTextures(1, &gl); });
 }
 
 }  // namespace kiosk::app

@@ -2,8 +2,11 @@
 // The real kiosk window: GLFW 3.3, an OpenGL 3 context, Dear ImGui's OpenGL3 backend, and the
 // touch screen's input read from GLFW's callbacks (glfw_platform.cpp says why not Dear ImGui's
 // GLFW backend). Full screen and undecorated unless given a size; the cursor is hidden.
+#include <memory>
 #include <thread>
+#include <vector>
 
+#include "gl_thread.hpp"
 #include "platform.hpp"
 
 struct GLFWwindow;
@@ -48,6 +51,11 @@ private:
     bool alpha_only_textures_ = false;  // swizzled one-channel textures (GL 3.3 or ARB_texture_swizzle)
     unsigned int font_texture_ = 0;
     double last_frame_ = 0;  // glfwGetTime() of the last frame, for Dear ImGui's DeltaTime
+    std::unique_ptr<GlThread> gl_;      // owns the context once the window is open
+    std::vector<ImDrawList*> drawn_lists_;  // the copy of the frame being drawn…
+    ImDrawData drawn_;                      // …and its draw data
+
+    void forget_drawn_lists();
 };
 
 }  // namespace kiosk::app
