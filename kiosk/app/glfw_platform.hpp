@@ -1,7 +1,8 @@
 #pragma once
-// The real kiosk window: GLFW 3.3, an OpenGL 3 context, Dear ImGui's OpenGL3 backend, and the
-// touch screen's input read from GLFW's callbacks (glfw_platform.cpp says why not Dear ImGui's
-// GLFW backend). Full screen and undecorated unless given a size; the cursor is hidden.
+// The real kiosk window: GLFW 3.3, an OpenGL 3 context owned by a drawing thread of its own
+// (gl_thread.hpp), Dear ImGui's OpenGL3 backend, and the touch screen's input read from GLFW's
+// callbacks (glfw_platform.cpp says why not Dear ImGui's GLFW backend). Full screen and
+// undecorated unless given a size; the cursor is hidden.
 #include <memory>
 #include <thread>
 #include <vector>
