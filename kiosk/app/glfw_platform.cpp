@@ -25,7 +25,6 @@ namespace {
 // round trips that cost a dragging finger about a tenth of each frame; the callbacks already told
 // us all of it). A touch screen needs the pointer and the first button; keys are not read.
 struct TouchInput {
-    bool arrived = false;  // since the loop last asked
     bool exposed = false;  // the window's contents were lost
     double x = -FLT_MAX;
     double y = -FLT_MAX;
@@ -33,6 +32,7 @@ struct TouchInput {
     bool pressed = false;  // a press not yet seen by a frame: a tap shorter than a frame still counts
     bool seen_down = false;  // the last frame saw the finger down
     bool lifted = false;     // a frame saw it lift: the pointer is gone until it moves or presses again
+    bool gone_shown = false; // the last frame had the pointer gone
     int width = 0;         // of the framebuffer
     int height = 0;
 } touch;
@@ -40,7 +40,6 @@ void on_cursor(GLFWwindow*, double x, double y) {
     touch.x = x;
     touch.y = y;
     touch.lifted = false;
-    touch.arrived = true;
 }
 void on_button(GLFWwindow*, int button, int action, int) {
     if (button == GLFW_MOUSE_BUTTON_LEFT) {
@@ -49,20 +48,12 @@ void on_button(GLFWwindow*, int button, int action, int) {
         // A second tap on the same spot brings no motion: the finger is back where the pointer is.
         if (touch.down) touch.lifted = false;
     }
-    touch.arrived = true;
 }
 void on_size(GLFWwindow*, int width, int height) {
     touch.width = width;
     touch.height = height;
-    touch.arrived = true;
 }
 void on_refresh(GLFWwindow*) { touch.exposed = true; }
-
-bool take_input() {
-    const bool arrived = touch.arrived;
-    touch.arrived = false;
-    return arrived;
-}
 
 GLuint gl_id(ImTextureID id) { return static_cast<GLuint>(reinterpret_cast<std::uintptr_t>(id)); }
 ImTextureID imgui_id(GLuint id) { return reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(id)); }
@@ -180,17 +171,18 @@ double GlfwPlatform::time() const { return glfwGetTime(); }
 
 bool GlfwPlatform::should_close() const { return glfwWindowShouldClose(window_) != 0; }
 
-bool GlfwPlatform::wait_for_input(double timeout_seconds) {
+void GlfwPlatform::wait_for_input(double timeout_seconds) {
     // No timeout: the thread sleeps in the X or Wayland connection's poll() until an event or a
     // wake() arrives, with no periodic wake-up at all.
     if (std::isinf(timeout_seconds)) glfwWaitEvents();
     else glfwWaitEventsTimeout(timeout_seconds);
-    return take_input();
 }
 
 void GlfwPlatform::wake() { glfwPostEmptyEvent(); }
 
-bool GlfwPlatform::input_pending() const { return touch.pressed || touch.down != touch.seen_down; }
+bool GlfwPlatform::input_pending() const {
+    return touch.pressed || touch.down != touch.seen_down || (touch.lifted && !touch.gone_shown);
+}
 
 bool GlfwPlatform::take_exposed() {
     const bool was = touch.exposed;
@@ -198,9 +190,8 @@ bool GlfwPlatform::take_exposed() {
     return was;
 }
 
-bool GlfwPlatform::poll_input() {
+void GlfwPlatform::poll_input() {
     glfwPollEvents();
-    return take_input();
 }
 
 void GlfwPlatform::new_frame() {
@@ -219,7 +210,8 @@ void GlfwPlatform::new_frame() {
     if (down) touch.lifted = false;
     else if (touch.seen_down) touch.lifted = true;
     touch.seen_down = down;
-    io.MousePos = gone && !down ? ImVec2(-FLT_MAX, -FLT_MAX) : ImVec2(static_cast<float>(touch.x), static_cast<float>(touch.y));
+    touch.gone_shown = gone && !down;
+    io.MousePos = touch.gone_shown ? ImVec2(-FLT_MAX, -FLT_MAX) : ImVec2(static_cast<float>(touch.x), static_cast<float>(touch.y));
     io.MouseDown[0] = down;
 }
 

@@ -28,8 +28,8 @@ public:
     ImVec2 framebuffer_size() const override;
     double time() const override;
     bool should_close() const override;
-    bool wait_for_input(double timeout_seconds) override;
-    bool poll_input() override;
+    void wait_for_input(double timeout_seconds) override;
+    void poll_input() override;
     void wake() override;
     bool input_pending() const override;
     bool take_exposed() override;

@@ -28,11 +28,10 @@ std::string HeadlessPlatform::open_window() {
     return {};
 }
 
-bool HeadlessPlatform::wait_for_input(double timeout_seconds) {
+void HeadlessPlatform::wait_for_input(double timeout_seconds) {
     // No one touches a headless screen: the clock moves to the timeout, or to the close.
     waits.push_back(timeout_seconds);
     clock_ = std::min(clock_ + timeout_seconds, std::max(clock_, close_at_time));
-    return false;
 }
 
 void HeadlessPlatform::new_frame() {

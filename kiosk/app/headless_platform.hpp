@@ -24,9 +24,9 @@ public:
     ImVec2 framebuffer_size() const override { return size_; }
     double time() const override { return clock_; }
     bool should_close() const override { return frames_ >= close_after_frames || clock_ >= close_at_time; }
-    bool wait_for_input(double timeout_seconds) override;
-    bool poll_input() override { return false; }
-    void wake() override { ++wakes_asked; }
+    void wait_for_input(double timeout_seconds) override;
+    void poll_input() override {}
+    void wake() override {}
     bool input_pending() const override { return false; }
     bool take_exposed() override { return false; }
     void new_frame() override;
@@ -45,7 +45,6 @@ public:
     double close_at_time = 1e300;            // …or once its clock reaches this
     int frames_presented = 0;                // frames drawn to the screen (present(), to_screen)
     std::vector<double> waits;               // the timeout of each wait_for_input(), in order
-    int wakes_asked = 0;
     std::optional<std::pair<int, ImVec2>> resize_at;  // at that frame, the screen takes that size
 
 private:

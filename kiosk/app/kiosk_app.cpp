@@ -348,12 +348,7 @@ bool Kiosk::frame(bool capture_to_file, const std::string& png, std::optional<Im
     if (pointer_from_caller_) {
         io.MousePos = pointer.value_or(ImVec2(-FLT_MAX, -FLT_MAX));
         io.MouseDown[0] = down;
-    } else if (!io.MouseDown[0]) {
-        if (released_) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
-        released_ = was_down_;
     }
-    was_down_ = io.MouseDown[0];
-    if (io.MouseDown[0]) released_ = false;
     if (flow_) flow_->tick(now());
     if (staff_) staff_->tick(now());
     update_content_between_patients();
@@ -394,7 +389,7 @@ bool Kiosk::frame(bool capture_to_file, const std::string& png, std::optional<Im
             ui_.layout.clear();  // what staff read (answers, notes) leaves memory with them
         }
     }
-    return !acted && !released_ && !ui_.scroll.coasting() && !imgui_has_pending_changes();
+    return !acted && !ui_.scroll.coasting() && !imgui_has_pending_changes();
 }
 
 void Kiosk::draw_out_of_service() {

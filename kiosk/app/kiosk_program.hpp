@@ -130,8 +130,8 @@ private:
     // but not drawn (a preview's settling frame).
     enum class Draw { to_screen, picture_only, layout_only };
 
-    // One frame. `pointer` overrides the mouse (scripts); otherwise a released finger is moved away
-    // from the frame after its release, so that no button stays hovered. Drawn only when it differs
+    // One frame. `pointer` overrides the touch screen (scripts; the platform moves a lifted finger
+    // away otherwise, glfw_platform.cpp). Drawn only when it differs
     // from the screen. True when it has settled: with no new input and no timer due, the next
     // frame would be the same.
     bool frame(bool capture_to_file, const std::string& png, std::optional<ImVec2> pointer = std::nullopt, bool down = false,
@@ -181,8 +181,6 @@ private:
     double time_offset_ = 0;
     std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();  // constructed first thing in main()
     bool pointer_from_caller_ = false;  // scripts and --measure move the pointer, not the mouse
-    bool was_down_ = false;
-    bool released_ = false;
     bool screenshot_failed_ = false;
 };
 

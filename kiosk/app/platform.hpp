@@ -27,14 +27,14 @@ public:
     virtual double time() const = 0;  // seconds, monotonic
     virtual bool should_close() const = 0;
 
-    // Both return whether input arrived since the last call; the first sleeps until it does, until
+    // Both take in the input that arrived (new_frame() hands it on); the first sleeps until some does, until
     // wake() is called or until `timeout_seconds` have passed (infinity: no timeout at all).
-    virtual bool wait_for_input(double timeout_seconds) = 0;
-    virtual bool poll_input() = 0;
+    virtual void wait_for_input(double timeout_seconds) = 0;
+    virtual void poll_input() = 0;
     // From any thread: ends a wait_for_input() early, for work done off the UI thread.
     virtual void wake() = 0;
     // Input already received that the last frame has not shown yet: a tap shorter than a frame is
-    // seen pressed by one frame and released by the next.
+    // seen pressed by one frame and released by the next; a lifted finger leaves the frame after.
     virtual bool input_pending() const = 0;
     // Whether the window system lost what the window showed since the last call (uncovered,
     // mapped again): the next frame must be drawn even when it is the same as the last one.
