@@ -1,6 +1,7 @@
 #include "glfw_platform.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cfloat>
 #include <cmath>
 #include <cstdint>
@@ -35,13 +36,18 @@ struct TouchInput {
     bool gone_shown = false; // the last frame had the pointer gone
     int width = 0;         // of the framebuffer
     int height = 0;
+    unsigned events = 0;   // callbacks so far: a wake-up that brought none has nothing to show
 } touch;
+// wake() was called (from any thread) since the last wait.
+std::atomic<bool> woken{false};
 void on_cursor(GLFWwindow*, double x, double y) {
+    ++touch.events;
     touch.x = x;
     touch.y = y;
     touch.lifted = false;
 }
 void on_button(GLFWwindow*, int button, int action, int) {
+    ++touch.events;
     if (button == GLFW_MOUSE_BUTTON_LEFT) {
         touch.down = action == GLFW_PRESS;
         touch.pressed = touch.pressed || touch.down;
@@ -50,10 +56,14 @@ void on_button(GLFWwindow*, int button, int action, int) {
     }
 }
 void on_size(GLFWwindow*, int width, int height) {
+    ++touch.events;
     touch.width = width;
     touch.height = height;
 }
-void on_refresh(GLFWwindow*) { touch.exposed = true; }
+void on_refresh(GLFWwindow*) {
+    ++touch.events;
+    touch.exposed = true;
+}
 
 GLuint gl_id(ImTextureID id) { return static_cast<GLuint>(reinterpret_cast<std::uintptr_t>(id)); }
 ImTextureID imgui_id(GLuint id) { return reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(id)); }
@@ -172,13 +182,29 @@ double GlfwPlatform::time() const { return glfwGetTime(); }
 bool GlfwPlatform::should_close() const { return glfwWindowShouldClose(window_) != 0; }
 
 void GlfwPlatform::wait_for_input(double timeout_seconds) {
+    // Not while the drawing thread talks to the X server: the two threads share one connection,
+    // and while that thread reads the server's replies the connection's socket stays readable
+    // with nothing this thread may take, so GLFW's wait spins in poll() (perf, while a finger
+    // drags: bursts of 1.5-3 ms of CPU on this thread, a few times a second). A frame could not
+    // be shown before the drawing is done anyway; input that comes meanwhile waits in the socket.
+    if (gl_) gl_->wait();
     // No timeout: the thread sleeps in the X or Wayland connection's poll() until an event or a
-    // wake() arrives, with no periodic wake-up at all.
-    if (std::isinf(timeout_seconds)) glfwWaitEvents();
-    else glfwWaitEventsTimeout(timeout_seconds);
+    // wake() arrives, with no periodic wake-up at all. The X server also sends events that carry
+    // no input (a pointer moved to where it already was, focus, the window's own bookkeeping):
+    // GLFW wakes for them, but they change nothing on screen, so the wait goes on.
+    const double until = glfwGetTime() + timeout_seconds;
+    const unsigned events_before = touch.events;
+    while (true) {
+        if (std::isinf(timeout_seconds)) glfwWaitEvents();
+        else glfwWaitEventsTimeout(std::max(until - glfwGetTime(), 0.0));
+        if (touch.events != events_before || woken.exchange(false) || should_close() || glfwGetTime() >= until) return;
+    }
 }
 
-void GlfwPlatform::wake() { glfwPostEmptyEvent(); }
+void GlfwPlatform::wake() {
+    woken = true;
+    glfwPostEmptyEvent();
+}
 
 bool GlfwPlatform::input_pending() const {
     return touch.pressed || touch.down != touch.seen_down || (touch.lifted && !touch.gone_shown);
