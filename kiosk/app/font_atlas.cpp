@@ -152,16 +152,14 @@ private:
     MappedFile cjk_;
 };
 
-ImFontAtlas& fresh_atlas() {
-    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+void clear_for_freetype(ImFontAtlas& atlas) {
     atlas.Clear();
     atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
-    return atlas;
 }
 
 }  // namespace
 
-std::optional<ui::FontSet> build_font_atlas(const FontFiles& files, const screening::KioskBundle& bundle, std::string_view locale_tag,
+std::optional<ui::FontSet> build_font_atlas(ImFontAtlas& atlas, const FontFiles& files, const screening::KioskBundle& bundle, std::string_view locale_tag,
                                             float scale, ImVector<ImWchar>& glyph_ranges, std::string& problem) {
     // Every glyph any screen can draw: each text of each locale, formatted and shaped, plus digits
     // in every numbering system used and the ticket alphabet.
@@ -176,7 +174,7 @@ std::optional<ui::FontSet> build_font_atlas(const FontFiles& files, const screen
     const auto chosen = [&](std::string_view tag) { return std::find(tags.begin(), tags.end(), tag) != tags.end(); };
     ImFontGlyphRangesBuilder builder;
     bool uses_cjk = false;
-    builder.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());
+    builder.AddRanges(atlas.GetGlyphRangesDefault());
     builder.AddText("\u2022\u2013\u2026\u00B7\u25CF\u2713\u2717\u2610\u258F");  // bullets, dashes; the staff screens' marks
     for (const content::LocaleTexts& locale : bundle.content.bundle.locales) {
         builder.AddText(text::visual_line(locale.native_name, text::Direction::left_to_right).c_str());
@@ -194,7 +192,7 @@ std::optional<ui::FontSet> build_font_atlas(const FontFiles& files, const screen
 
     const AtlasSources sources(files);
     if (problem = sources.problem(); !problem.empty()) return std::nullopt;
-    ImFontAtlas& atlas = fresh_atlas();
+    clear_for_freetype(atlas);
     // The ticket code is the only text in the largest size: it needs the ticket alphabet alone.
     static const ImWchar ticket_glyphs[] = {0x0020, 0x007E, 0};
     // Chinese glyphs in every size for a Chinese screen; otherwise only in the two body sizes
@@ -210,10 +208,10 @@ std::optional<ui::FontSet> build_font_atlas(const FontFiles& files, const screen
     return ui::FontSet{{body, heading, huge}, {heading, large_heading, huge}};
 }
 
-std::optional<NoticeFonts> build_notice_atlas(const FontFiles& files, const std::vector<std::string>& texts, float scale,
+std::optional<NoticeFonts> build_notice_atlas(ImFontAtlas& atlas, const FontFiles& files, const std::vector<std::string>& texts, float scale,
                                               ImVector<ImWchar>& glyph_ranges, std::string& problem) {
     ImFontGlyphRangesBuilder builder;
-    builder.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());
+    builder.AddRanges(atlas.GetGlyphRangesDefault());
     bool uses_cjk = false;
     for (const std::string& t : texts) {
         add_glyphs_of(builder, t);
@@ -223,7 +221,7 @@ std::optional<NoticeFonts> build_notice_atlas(const FontFiles& files, const std:
     builder.BuildRanges(&glyph_ranges);
     const AtlasSources sources(files);
     if (problem = sources.problem(); !problem.empty()) return std::nullopt;
-    ImFontAtlas& atlas = fresh_atlas();
+    clear_for_freetype(atlas);
     NoticeFonts fonts{sources.add(atlas, 46 * scale, glyph_ranges.Data, uses_cjk), sources.add(atlas, 34 * scale, glyph_ranges.Data, uses_cjk)};
     if (!AtlasSources::build(atlas)) {
         problem = "the font atlas could not be built";

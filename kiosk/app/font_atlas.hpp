@@ -25,10 +25,11 @@ struct FontFiles {
 // Nothing, with `problem` set, when a required font is not installed.
 std::optional<FontFiles> find_font_files(std::string& problem);
 
-// Builds io.Fonts for one language: its texts (shaped), the base language's (texts fall back to
-// it), every language's native name for the picker, digits and punctuation. Call between frames;
-// `glyph_ranges` must outlive the atlas.
-std::optional<ui::FontSet> build_font_atlas(const FontFiles& files, const screening::KioskBundle& bundle, std::string_view locale_tag,
+// Builds `atlas` (the Dear ImGui context's io.Fonts, named so that start-up can build it on a
+// thread of its own) for one language: its texts (shaped), the base language's (texts fall back
+// to it), every language's native name for the picker, digits and punctuation. Call between
+// frames; `glyph_ranges` must outlive the atlas.
+std::optional<ui::FontSet> build_font_atlas(ImFontAtlas& atlas, const FontFiles& files, const screening::KioskBundle& bundle, std::string_view locale_tag,
                                             float scale, ImVector<ImWchar>& glyph_ranges, std::string& problem);
 
 // The out-of-service screen's fonts: only the glyphs of `texts` (its sentences in every offered
@@ -37,7 +38,7 @@ struct NoticeFonts {
     ImFont* title = nullptr;
     ImFont* body = nullptr;
 };
-std::optional<NoticeFonts> build_notice_atlas(const FontFiles& files, const std::vector<std::string>& texts, float scale,
+std::optional<NoticeFonts> build_notice_atlas(ImFontAtlas& atlas, const FontFiles& files, const std::vector<std::string>& texts, float scale,
                                               ImVector<ImWchar>& glyph_ranges, std::string& problem);
 
 }  // namespace kiosk::app

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
+#include <utility>
 #include <vector>
 
 #include <dlfcn.h>
@@ -157,19 +158,33 @@ std::string GlfwPlatform::open_window() {
     const int minor = glfwGetWindowAttrib(window_, GLFW_CONTEXT_VERSION_MINOR);
     alpha_only_textures_ = major > 3 || (major == 3 && minor >= 3) || glfwExtensionSupported("GL_ARB_texture_swizzle");
 
-    start_imgui();
-    ImGui::GetIO().BackendPlatformName = "kiosk_glfw_touch";
-    ImGui_ImplOpenGL3_Init("#version 130");
-    imgui_ = true;
-    // Now, not lazily in the first NewFrame(): that would upload a font atlas of its own after we
-    // have uploaded ours and dropped its CPU copy, rebuilding it from nothing (garbled text). The
-    // backend's own font texture is not used: upload_font_atlas() makes a smaller one.
-    ImGui_ImplOpenGL3_CreateDeviceObjects();
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
     // From here on the context is the drawing thread's (gl_thread.hpp): every GL call goes there.
     glfwMakeContextCurrent(nullptr);
     gl_ = std::make_unique<GlThread>([window = window_] { glfwMakeContextCurrent(window); });
     return {};
+}
+
+void GlfwPlatform::start_renderer() {
+    // Not in open_window(): start-up may still be building the font atlas on another thread then,
+    // and Dear ImGui's allocations count themselves in its context. Here, before the first upload
+    // or frame, start-up is one thread again.
+    if (imgui_) return;
+    imgui_ = true;
+    gl_->run([] {
+        ImGuiIO& io = ImGui::GetIO();
+        io.BackendPlatformName = "kiosk_glfw_touch";
+        ImGui_ImplOpenGL3_Init("#version 130");
+        // Now, not lazily in the first NewFrame(): that would upload a font atlas of its own after
+        // we have uploaded ours and dropped its CPU copy, rebuilding it from nothing (garbled
+        // text). The backend makes a font texture as it goes, which is not used
+        // (upload_font_atlas() makes a smaller one): it makes it from a stand-in atlas of one
+        // small font, not by converting the whole of io.Fonts to four bytes a pixel.
+        ImFontAtlas stand_in;
+        ImFontAtlas* const fonts = std::exchange(io.Fonts, &stand_in);
+        ImGui_ImplOpenGL3_CreateDeviceObjects();
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        io.Fonts = fonts;
+    });
 }
 
 ImVec2 GlfwPlatform::framebuffer_size() const {
@@ -221,6 +236,7 @@ void GlfwPlatform::poll_input() {
 }
 
 void GlfwPlatform::new_frame() {
+    start_renderer();
     ImGui_ImplOpenGL3_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = framebuffer_size();
@@ -321,6 +337,7 @@ void GlfwPlatform::wait_until_drawn() {
 }
 
 void GlfwPlatform::upload_font_atlas() {
+    start_renderer();
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     unsigned char* pixels = nullptr;
     int width = 0;

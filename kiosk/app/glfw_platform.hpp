@@ -24,7 +24,7 @@ public:
     std::string find_screen(int width, int height) override;
     void start_imgui() override;
     std::string open_window() override;
-    bool is_open() const override { return imgui_; }
+    bool is_open() const override { return gl_ != nullptr; }
     ImVec2 framebuffer_size() const override;
     double time() const override;
     bool should_close() const override;
@@ -48,7 +48,7 @@ private:
     std::thread driver_loader_;  // loads the software GL driver while the kiosk gets ready
     bool context_ = false;
     GLFWwindow* window_ = nullptr;
-    bool imgui_ = false;
+    bool imgui_ = false;  // Dear ImGui's OpenGL backend started (start_renderer())
     bool alpha_only_textures_ = false;  // swizzled one-channel textures (GL 3.3 or ARB_texture_swizzle)
     unsigned int font_texture_ = 0;
     double last_frame_ = 0;  // glfwGetTime() of the last frame, for Dear ImGui's DeltaTime
@@ -57,6 +57,8 @@ private:
     ImDrawData drawn_;                      // …and its draw data
 
     void forget_drawn_lists();
+    // Dear ImGui's OpenGL backend, on the drawing thread, once.
+    void start_renderer();
 };
 
 }  // namespace kiosk::app

@@ -63,31 +63,36 @@ int Kiosk::run() {
 }
 
 void Kiosk::start() {
-    // Start-up as named steps; the first failure is shown as "out of service" (never a crash
-    // to the desktop) and its reason printed for staff. The fonts are built before the window
-    // opens: the platform may be loading its GL driver meanwhile.
-    const std::vector<std::pair<const char*, std::function<std::string()>>> steps = {
-        {"read configuration", [&] { return read_configuration(); }},
-        {"find the screen", [&] { return platform_.find_screen(options_.width, options_.height); }},
-        {"load content", [&] { return load_content(); }},
-        {"open submission store", [&] { return open_store(); }},
-        {"build fonts", [&] { return build_fonts(); }},
-        {"open window", [&] { return platform_.open_window(); }},
-        {"start drawing", [&] { return start_drawing(); }},
-    };
-    for (const auto& [name, step] : steps) {
-        const auto step_start = std::chrono::steady_clock::now();
-        std::string problem = step();
-        if (options_.measure) {
-            std::printf("  start-up step %-22s %6.1f ms\n", name,
-                        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - step_start).count());
+    // Start-up as named steps; the first failure (in this order) is shown as "out of service"
+    // (never a crash to the desktop) and its reason printed for staff. Opening the window needs
+    // nothing from the content, and with software GL creating its context is the longest step
+    // (about 140 ms of the kiosk's 330), so the content, the store and the fonts get ready on a
+    // second thread meanwhile. The fonts are built at the screen's scale, known from the first
+    // steps, into the Dear ImGui context's atlas, which nothing on this thread touches until the
+    // two meet.
+    failure_ = run_steps({{"read configuration", [&] { return read_configuration(); }},
+                          {"find the screen", [&] { return platform_.find_screen(options_.width, options_.height); }}});
+    if (failure_.empty()) {
+        platform_.start_imgui();
+        font_atlas_ = ImGui::GetIO().Fonts;
+        const float scale = screen_scale();
+        const Steps content_steps = {{"load content", [&] { return load_content(); }},
+                                     {"open submission store", [&] { return open_store(); }},
+                                     {"build fonts", [&] { return build_fonts(scale); }}};
+        std::string content_failure;
+        std::string window_failure;
+        try {
+            std::thread content_thread([&] { content_failure = run_steps(content_steps); });
+            window_failure = run_steps({{"open window", [&] { return platform_.open_window(); }}});
+            content_thread.join();
+        } catch (const std::system_error&) {  // no second thread: one after the other
+            content_failure = run_steps(content_steps);
+            if (!platform_.is_open()) window_failure = run_steps({{"open window", [&] { return platform_.open_window(); }}});
         }
-        if (!problem.empty()) {
-            failure_ = std::string(name) + ": " + problem;
-            std::cerr << "kiosk: out of service: " << failure_ << "\n";
-            break;
-        }
+        failure_ = !content_failure.empty() ? content_failure : window_failure;
+        if (failure_.empty()) failure_ = run_steps({{"start drawing", [&] { return start_drawing(); }}});
     }
+    if (!failure_.empty()) std::cerr << "kiosk: out of service: " << failure_ << "\n";
     // A step before the window failed: open it all the same, for the out-of-service screen.
     if (!platform_.is_open() && !failure_.empty()) {
         std::string problem = platform_.find_screen(options_.width, options_.height);
@@ -95,6 +100,24 @@ void Kiosk::start() {
         if (!problem.empty()) std::cerr << "kiosk: no window either: " << problem << "\n";
     }
     if (platform_.is_open() && !failure_.empty()) use_out_of_service_fonts();
+}
+
+std::string Kiosk::run_steps(const Steps& steps) {
+    for (const auto& [name, step] : steps) {
+        const auto step_start = std::chrono::steady_clock::now();
+        std::string problem;
+        try {
+            problem = step();
+        } catch (const std::exception& e) {  // a library's error is a reason for staff, not a crash
+            problem = e.what();
+        }
+        if (options_.measure) {
+            std::printf("  start-up step %-22s %6.1f ms\n", name,
+                        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - step_start).count());
+        }
+        if (!problem.empty()) return std::string(name) + ": " + problem;
+    }
+    return {};
 }
 
 std::string Kiosk::show_from_options() {
@@ -217,7 +240,7 @@ std::string Kiosk::open_store() {
     return {};
 }
 
-std::string Kiosk::build_fonts() {
+std::string Kiosk::build_fonts(float scale) {
     std::string problem;
     const auto files = find_font_files(problem);
     if (!files) return problem;
@@ -225,8 +248,7 @@ std::string Kiosk::build_fonts() {
     alerter_ = make_system_alerter(config_.alerts);
     flow_ = std::make_unique<KioskFlow>(*bundle_, *store_, config_, now(), alerter_.get());
     staff_ = std::make_unique<StaffFlow>(*bundle_, *store_, config_);
-    platform_.start_imgui();
-    return build_atlas(flow_->text().locale().tag, screen_scale());
+    return build_atlas(flow_->text().locale().tag, scale);
 }
 
 std::string Kiosk::start_drawing() {
@@ -244,7 +266,7 @@ std::string Kiosk::start_drawing() {
 
 std::string Kiosk::build_atlas(const std::string& tag, float scale) {
     std::string problem;
-    auto fonts = build_font_atlas(font_files_, *bundle_, tag, scale, glyph_ranges_, problem);
+    auto fonts = build_font_atlas(*font_atlas_, font_files_, *bundle_, tag, scale, glyph_ranges_, problem);
     if (!fonts) return problem;
     fonts_ = *fonts;
     built_locale_ = tag;
@@ -278,7 +300,7 @@ void Kiosk::use_out_of_service_fonts() {
     std::string problem;
     const std::optional<FontFiles> files = find_font_files(problem);
     std::optional<NoticeFonts> fonts;
-    if (files) fonts = build_notice_atlas(*files, texts, screen_scale(), glyph_ranges_, problem);
+    if (files) fonts = build_notice_atlas(atlas, *files, texts, screen_scale(), glyph_ranges_, problem);
     if (fonts) {
         notice_fonts_ = *fonts;
     } else {

@@ -22,6 +22,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <system_error>
+#include <thread>
 #include <vector>
 
 #include <malloc.h>
@@ -76,6 +78,10 @@ private:
     // What an out-of-service screen shown on purpose (a preview) gives as its reason for staff.
     static constexpr const char* example_failure = "load content: (an example for the preview) the content has errors (run kiosk-content lint)";
 
+    using Steps = std::vector<std::pair<const char*, std::function<std::string()>>>;
+    // Runs `steps` in order up to the first that fails: "step: reason", or empty.
+    std::string run_steps(const Steps& steps);
+
     std::string read_configuration();
 
     // A content change is checked once the folder has been quiet this long (a copy may be going
@@ -94,9 +100,9 @@ private:
 
     std::string open_store();
 
-    // The atlas of the first screen's language (the flow decides which), before there is a window
-    // to upload it to.
-    std::string build_fonts();
+    // The atlas of the first screen's language (the flow decides which) at `scale`, before there
+    // is a window to upload it to.
+    std::string build_fonts(float scale);
 
     std::string start_drawing();
 
@@ -167,6 +173,7 @@ private:
     double content_check_at_ = check_at_once;
     std::uint64_t on_screen_ = 0;  // frame_fingerprint() of the last frame drawn to the screen
     std::optional<LongPress> staff_gesture_;
+    ImFontAtlas* font_atlas_ = nullptr;  // the context's io.Fonts, from start-up on (built off this thread then)
     ImVector<ImWchar> glyph_ranges_;
     FontFiles font_files_;
     std::string built_locale_;  // what the atlas holds…

@@ -14,11 +14,13 @@ class Platform {
 public:
     virtual ~Platform() = default;
 
-    // Start-up in three parts, so that the fonts can be built (at the screen's scale) before the
-    // window opens, while the GL driver loads. Empty on success, otherwise the reason for staff.
+    // Start-up in three parts, so that the fonts can be built (at the screen's scale) on another
+    // thread while the window opens. Empty on success, otherwise the reason for staff.
     //   find_screen: the size to draw at (width 0: full screen on the primary monitor); quick.
     //   start_imgui: the Dear ImGui context, without backends: its font atlas can be built.
-    //   open_window: the window, its OpenGL context and the Dear ImGui backends.
+    //   open_window: the window and its OpenGL context; touches no Dear ImGui state, since the
+    //                atlas may be in the making meanwhile. Dear ImGui's renderer backend starts
+    //                with the first upload_font_atlas() or new_frame().
     virtual std::string find_screen(int width, int height) = 0;
     virtual void start_imgui() = 0;
     virtual std::string open_window() = 0;

@@ -164,7 +164,7 @@ TEST_CASE("every language's name in the picker has its glyphs in the normal and 
     for (const auto& screen_locale : bundle.content.bundle.locales) {
         CAPTURE(screen_locale.tag);
         ImVector<ImWchar> ranges;
-        const std::optional<kiosk::ui::FontSet> fonts = build_font_atlas(*files, bundle, screen_locale.tag, 1.0F, ranges, problem);
+        const std::optional<kiosk::ui::FontSet> fonts = build_font_atlas(*ImGui::GetIO().Fonts, *files, bundle, screen_locale.tag, 1.0F, ranges, problem);
         REQUIRE_MESSAGE(fonts.has_value(), problem);
         // The picker draws each name in the body font of the text size the patient chose.
         for (const ImFont* picker_font : {fonts->normal.body, fonts->large.body}) {
