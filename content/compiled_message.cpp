@@ -1,6 +1,7 @@
 #include "compiled_message.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include <unicode/fmtable.h>
@@ -10,6 +11,7 @@
 #include <unicode/strenum.h>
 #include <unicode/utypes.h>
 
+#include "input_limits.hpp"
 #include "locale_tag.hpp"
 
 namespace kiosk::content {
@@ -46,6 +48,55 @@ std::string explain(UErrorCode status) {
 std::size_t code_points_before(const icu::UnicodeString& s, int32_t utf16_index) {
     const int32_t clamped = std::clamp<int32_t>(utf16_index, 0, s.length());
     return static_cast<std::size_t>(s.countChar32(0, clamped));
+}
+
+// The same for indexes met mostly in increasing order (the parts of a pattern): each call counts
+// on from the last, so a long text with many placeholders is counted about once, not once per
+// placeholder (which made lint quadratic in the text).
+class CodePointOffsets {
+public:
+    explicit CodePointOffsets(const icu::UnicodeString& s) : s_(s) {}
+    std::size_t before(int32_t utf16_index) {
+        const int32_t clamped = std::clamp<int32_t>(utf16_index, 0, s_.length());
+        if (clamped < index_) {
+            index_ = 0;
+            count_ = 0;
+        }
+        count_ += static_cast<std::size_t>(s_.countChar32(index_, clamped - index_));
+        index_ = clamped;
+        return count_;
+    }
+
+private:
+    const icu::UnicodeString& s_;
+    int32_t index_ = 0;
+    std::size_t count_ = 0;
+};
+
+// How deep '{' nest in a pattern, outside ICU's apostrophe quoting ('{' quoted, '' an
+// apostrophe), and where it first goes deeper than `limit`. A plural or select inside another
+// is two levels deeper (its own brace and its case's). ICU parses and formats nested messages
+// recursively: a hostile text of thousands of levels crashed the kiosk inside ICU.
+std::optional<int32_t> nesting_deeper_than(const icu::UnicodeString& s, int limit) {
+    int depth = 0;
+    bool quoted = false;
+    for (int32_t i = 0; i < s.length(); ++i) {
+        const char16_t c = s.charAt(i);
+        if (c == u'\'') {
+            if (i + 1 < s.length() && s.charAt(i + 1) == u'\'') {
+                ++i;  // '' is an apostrophe, in quotes or not
+            } else if (quoted) {
+                quoted = false;
+            } else if (i + 1 < s.length() && (s.charAt(i + 1) == u'{' || s.charAt(i + 1) == u'}' || s.charAt(i + 1) == u'#' || s.charAt(i + 1) == u'|')) {
+                quoted = true;
+            }
+        } else if (!quoted && c == u'{') {
+            if (++depth > limit) return i;
+        } else if (!quoted && c == u'}') {
+            --depth;
+        }
+    }
+    return std::nullopt;
 }
 
 // ICU reports "no other case" at offset 0; point at the first plural or select instead.
@@ -109,6 +160,11 @@ CompiledMessage CompiledMessage::compile(std::string_view text, const icu::Local
     if (is_plain_text(text)) return m;
 
     const icu::UnicodeString pattern = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    if (const std::optional<int32_t> deep = nesting_deeper_than(pattern, 2 * limits::message_nesting + 1)) {
+        m.problem_ = MessageProblem{code_points_before(pattern, *deep),
+                                    "plural and select nest more than " + std::to_string(limits::message_nesting) + " levels deep here"};
+        return m;
+    }
     UParseError parse_error{};
     UErrorCode status = U_ZERO_ERROR;
     icu::MessagePattern parts(pattern, &parse_error, status);
@@ -121,6 +177,7 @@ CompiledMessage CompiledMessage::compile(std::string_view text, const icu::Local
     }
 
     std::vector<Insertion> isolates;
+    CodePointOffsets offsets(pattern);
     for (int32_t i = 0; i < parts.countParts(); ++i) {
         const icu::MessagePattern::Part& part = parts.getPart(i);
         if (part.getType() == UMSGPAT_PART_TYPE_REPLACE_NUMBER) {  // '#' inside a plural
@@ -131,7 +188,7 @@ CompiledMessage CompiledMessage::compile(std::string_view text, const icu::Local
         if (part.getType() != UMSGPAT_PART_TYPE_ARG_START) continue;
 
         const icu::MessagePattern::Part& name_part = parts.getPart(i + 1);
-        const std::size_t offset = code_points_before(pattern, part.getIndex());
+        const std::size_t offset = offsets.before(part.getIndex());
         if (name_part.getType() == UMSGPAT_PART_TYPE_ARG_NUMBER) {
             m.problem_ = MessageProblem{offset, "numbered placeholder {" + to_utf8(parts.getSubstring(name_part)) +
                                                     "}: use the name given in the English text, such as {minutes}"};
@@ -166,7 +223,7 @@ CompiledMessage CompiledMessage::compile(std::string_view text, const icu::Local
                         const std::string selector = to_utf8(parts.getSubstring(p));
                         // ICU takes the first of two equal cases silently; an editor meant something else.
                         if (!seen.insert(selector).second) {
-                            m.problem_ = MessageProblem{code_points_before(pattern, p.getIndex()),
+                            m.problem_ = MessageProblem{offsets.before(p.getIndex()),
                                                         "the case '" + selector + "' is written twice in {" + name + ", …}"};
                             return m;
                         }
@@ -187,10 +244,19 @@ CompiledMessage CompiledMessage::compile(std::string_view text, const icu::Local
     std::sort(m.shape_.arguments.begin(), m.shape_.arguments.end());
     m.shape_.arguments.erase(std::unique(m.shape_.arguments.begin(), m.shape_.arguments.end()), m.shape_.arguments.end());
 
-    // Insert from the back so that earlier indexes stay valid.
-    icu::UnicodeString isolated(pattern);
-    std::stable_sort(isolates.begin(), isolates.end(), [](const Insertion& a, const Insertion& b) { return a.index > b.index; });
-    for (const Insertion& ins : isolates) isolated.insert(ins.index, ins.mark);
+    // The marks go in with one pass over the text (inserting them one by one was quadratic).
+    // Marks at the same index go in the reverse of the order they were found, as inserting each
+    // from the back did before.
+    std::reverse(isolates.begin(), isolates.end());
+    std::stable_sort(isolates.begin(), isolates.end(), [](const Insertion& a, const Insertion& b) { return a.index < b.index; });
+    icu::UnicodeString isolated;
+    int32_t copied = 0;
+    for (const Insertion& ins : isolates) {
+        isolated.append(pattern, copied, ins.index - copied);
+        isolated.append(ins.mark);
+        copied = ins.index;
+    }
+    isolated.append(pattern, copied, pattern.length() - copied);
 
     status = U_ZERO_ERROR;
     parse_error = {};

@@ -10,6 +10,7 @@
 
 #include <unicode/unistr.h>
 
+#include "image_check.hpp"
 #include "locale_tag.hpp"
 #include "spelling_suggestion.hpp"
 #include "toml_string_position.hpp"
@@ -18,6 +19,10 @@
 namespace kiosk::content {
 
 namespace {
+
+// Unknown keys of one locale file that get a "did you mean" (each costs a comparison with every
+// known key); the rest are reported without one.
+constexpr int suggestions_per_file = 20;
 
 std::string join_names(const std::vector<std::string>& names, std::string_view open = "{", std::string_view close = "}") {
     if (names.empty()) return "none";
@@ -215,8 +220,11 @@ private:
     std::vector<LocaleFile> read_locale_files() {
         std::vector<std::string> paths;
         std::error_code ec;
-        for (const auto& entry : std::filesystem::directory_iterator(dir_ / "locales", ec)) {
-            if (entry.is_regular_file() && entry.path().extension() == ".toml") paths.push_back("locales/" + entry.path().filename().string());
+        // Every *.toml is a locale file, whatever it is: one that is a folder, a device or a
+        // broken link is reported by the reader, never skipped in silence. Errors are codes,
+        // not exceptions (a link loop threw out of the loader).
+        for (std::filesystem::directory_iterator it(dir_ / "locales", ec), end; !ec && it != end; it.increment(ec)) {
+            if (it->path().extension() == ".toml") paths.push_back("locales/" + it->path().filename().string());
         }
         if (ec) d_.error("locales", {}, "cannot read the folder: " + ec.message());
         std::sort(paths.begin(), paths.end());
@@ -302,10 +310,8 @@ private:
         for (const EducationPage& page : load_.bundle.structure.pages) {
             for (const PageBlock& block : page.blocks) {
                 if (block.kind != PageBlock::Kind::image) continue;
-                if (block.image.path.empty() || !std::filesystem::is_regular_file(dir_ / block.image.path)) {
-                    d_.error(pages_file, block.image.at,
-                             "image '" + block.image.path + "' not found in the bundle folder");
-                }
+                const std::string problem = block.image.path.empty() ? "not found in the bundle folder" : image_problem(dir_ / block.image.path);
+                if (!problem.empty()) d_.error(pages_file, block.image.at, "image '" + block.image.path + "' " + problem);
             }
         }
     }
@@ -319,6 +325,7 @@ private:
         std::vector<std::string_view> base_keys;
         for (const auto& [key, entry] : base.entries) base_keys.push_back(key);
         LocaleFile known = file;
+        int unknown_keys = 0;
         for (auto it = known.entries.begin(); it != known.entries.end();) {
             // "" is a text not translated yet (kiosk-content new-locale writes them): as if absent.
             if (it->second.text.empty()) {
@@ -329,9 +336,11 @@ private:
                 ++it;
                 continue;
             }
+            // A file of thousands of unknown keys is not a few slips: suggestions for the first
+            // few only, so that lint stays quick on any file.
             d_.error(file.relative_path, it->second.key_at,
                      "'" + it->first + "' is not a key of the base locale (locales/en.toml)" +
-                         did_you_mean(it->first, base_keys));
+                         (++unknown_keys <= suggestions_per_file ? did_you_mean(it->first, base_keys) : std::string()));
             it = known.entries.erase(it);
         }
         compile_entries(known, locale, d_);

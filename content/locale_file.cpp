@@ -1,5 +1,6 @@
 #include "locale_file.hpp"
 
+#include "input_limits.hpp"
 #include "locale_tag.hpp"
 #include "toml_file.hpp"
 
@@ -75,6 +76,11 @@ void collect_entries(const toml::table& table, const std::string& prefix, Locale
     for (const auto& [key, value] : table) {
         const std::string segment(key.str());
         const std::string full = prefix.empty() ? segment : prefix + "." + segment;
+        if (full.size() > limits::key_bytes) {
+            diagnostics.error(file.relative_path, position_of(key),
+                              "a key of " + std::to_string(full.size()) + " characters; keys have at most " + std::to_string(limits::key_bytes));
+            continue;
+        }
         if (!is_valid_key_segment(segment)) {
             diagnostics.error(file.relative_path, position_of(key),
                               "key '" + full + "': use only lower-case letters a-z, digits and '_' in keys");
@@ -82,7 +88,11 @@ void collect_entries(const toml::table& table, const std::string& prefix, Locale
         }
         if (const toml::table* sub = value.as_table()) {
             collect_entries(*sub, full, file, diagnostics);
-        } else if (const auto text = value.value<std::string>(); text && value.is_string()) {
+        } else if (const auto text = value.value<std::string>(); text && text->size() > limits::text_bytes && value.is_string()) {
+            diagnostics.error(file.relative_path, position_of(value),
+                              "'" + full + "' is " + std::to_string(text->size() / 1024) + " KB of text; a text has at most " +
+                                  std::to_string(limits::text_bytes / 1024) + " KB (split it into paragraphs)");
+        } else if (text && value.is_string()) {
             file.entries[full] = LocaleEntry{*text, position_of(key), position_of(value)};
         } else {
             diagnostics.error(file.relative_path, position_of(value),

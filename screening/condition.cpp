@@ -5,6 +5,7 @@
 #include <charconv>
 #include <optional>
 
+#include "input_limits.hpp"
 #include "questionnaire.hpp"
 #include "spelling_suggestion.hpp"
 
@@ -214,14 +215,30 @@ private:
         return node;
     }
 
+    // 'not' and brackets nest; parsing (and later evaluating) recurses once per level, so the
+    // depth is bounded before the stack is.
+    struct Level {
+        ConditionParser& parser;
+        Level(ConditionParser& p, std::size_t at) : parser(p) {
+            if (++parser.depth_ > limits::condition_nesting) {
+                parser.fail(at, "'not' and brackets nest more than " + std::to_string(limits::condition_nesting) + " levels deep here");
+            }
+        }
+        ~Level() { --parser.depth_; }
+        Level(const Level&) = delete;
+        Level& operator=(const Level&) = delete;
+    };
+
     ConditionNode parse_unary() {
         const std::size_t at = peek().offset;
         if (accept("not")) {
+            const Level level(*this, at);
             ConditionNode node{ConditionNode::Kind::negation, {parse_unary()}};
             node.offset = at;
             return node;
         }
         if (accept("(")) {
+            const Level level(*this, at);
             ConditionNode inner = parse_or();
             expect(")", "')'");
             return inner;
@@ -321,6 +338,7 @@ private:
     std::size_t limit_;
     std::vector<Token> tokens_;
     std::size_t pos_ = 0;
+    int depth_ = 0;  // 'not' and brackets open around the token being read
 };
 
 }  // namespace

@@ -10,6 +10,7 @@
 
 #include "condition.hpp"
 #include "diagnostic.hpp"
+#include "input_limits.hpp"
 
 namespace kiosk::screening {
 
@@ -20,7 +21,9 @@ enum class QuestionType {
     number,    // a number within [minimum, maximum], with a unit
 };
 
-inline constexpr std::size_t max_options = 64;  // options live in a 64-bit set
+// A question's options live in a 64-bit set: the reader keeps no more than
+// limits::options_per_question of them (input_limits.hpp).
+static_assert(limits::options_per_question <= 64);
 
 struct Question {
     std::string id;

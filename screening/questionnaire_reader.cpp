@@ -98,15 +98,17 @@ private:
                 const std::string id = o.value_or(std::string{});
                 if (!is_valid_id(id)) error(position_of(o), "option ids are lower-case letters, digits and '_'");
                 else if (!seen.insert(id).second) error(position_of(o), "the option '" + id + "' is listed twice");
-                else {
+                else if (q.options.size() == limits::options_per_question) {
+                    error(position_of(o), "a question has at most " + std::to_string(limits::options_per_question) + " options; this is one more");
+                    break;
+                } else {
                     q.options.push_back(id);
                     q.option_at.push_back(position_of(o));
                 }
             }
-            if (q.options.size() > max_options) error(position_of(*options), "at most 64 options per question");
         }
         q.option_at.resize(q.options.size(), q.at);
-        for (std::size_t i = 0; i < q.options.size() && i < max_options; ++i) {
+        for (std::size_t i = 0; i < q.options.size(); ++i) {
             const std::uint64_t bit = std::uint64_t{1} << i;
             const std::string& o = q.options[i];
             if (o == "not_sure" || o == "prefer_not_to_say") q.not_known |= bit;

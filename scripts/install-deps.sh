@@ -8,6 +8,8 @@ packages=(
   build-essential cmake pkg-config ninja-build clang libclang-rt-14-dev
   # libraries (content/ and screening/)
   libicu-dev libtomlplusplus-dev libsqlite3-dev libsodium-dev nlohmann-json3-dev
+  # pictures checked from their headers (lint and the kiosk: content/image_check.cpp)
+  libstb-dev
   # translators' PO files, read and written by GNU gettext's library (msgfmt checks them in tests)
   libgettextpo-dev gettext
   # the kiosk UI (Dear ImGui 1.86 ships its GLFW/OpenGL3 backends and imgui_freetype in libimgui.a)
