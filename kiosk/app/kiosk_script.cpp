@@ -1,6 +1,7 @@
 // Scripted taps, screenshots and waits (script_player.hpp reads the script): screenshots for
 // people to look at, and end-to-end tests of the real program.
 #include "kiosk_program.hpp"
+#include "private_folder.hpp"
 
 namespace kiosk::app {
 
@@ -11,7 +12,12 @@ int Kiosk::play_script() {
         std::cerr << "kiosk: " << problem << "\n";
         return 2;
     }
-    std::filesystem::create_directories(options_.screenshot_dir);
+    if (!options_.screenshot_dir.empty()) {
+        if (const std::string folder_problem = make_private_folder(options_.screenshot_dir); !folder_problem.empty()) {
+            std::cerr << "kiosk: --screenshot " << options_.screenshot_dir << ": " << folder_problem << "\n";
+            return 2;
+        }
+    }
     pointer_from_caller_ = true;
     int shots = 0;
     const auto settle = [&] {
@@ -46,7 +52,9 @@ int Kiosk::play_script() {
             case ScriptStep::Kind::shot: {
                 char name[256];
                 std::snprintf(name, sizeof name, "%s/%02d-%s.png", options_.screenshot_dir.c_str(), ++shots, step.argument.c_str());
+                screenshot_failed_ = false;
                 frame(true, name);
+                if (screenshot_failed_) return 1;  // frame() said which file could not be written
                 std::cout << "screenshot: " << name << "\n";
                 break;
             }

@@ -1,5 +1,8 @@
 #include "sqlite_connection.hpp"
 
+#include <cerrno>
+#include <cstring>
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -38,21 +41,46 @@ std::string Statement::column_text(int index) const {
 
 bool Statement::column_is_null(int index) const { return sqlite3_column_type(stmt_.get(), index) == SQLITE_NULL; }
 
-std::optional<Connection> Connection::open(const std::string& path, bool create, SqliteError& error, const char* vfs) {
-    if (create) {
-        // Health information: the file (and the -wal/-shm files SQLite derives from its mode) is
-        // readable by the kiosk's user only, whatever the umask.
-        const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-        if (fd < 0) {
-            error = {SQLITE_CANTOPEN, "cannot create " + path};
+std::optional<Connection> Connection::open(const std::string& path, bool create, SqliteError& error, const char* vfs, bool read_only) {
+    if (create && !read_only) {
+        // Health information: a new file (and the -wal/-shm files SQLite derives from its mode)
+        // is readable by the kiosk's user only, whatever the umask. An existing file is not
+        // touched here: it may not be ours (SubmissionStore::open decides).
+        const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd >= 0) {
+            ::fchmod(fd, 0600);
+            ::close(fd);
+        } else if (errno != EEXIST) {
+            error = {SQLITE_CANTOPEN, "cannot create " + path + ": " + std::strerror(errno)};
             return std::nullopt;
         }
-        ::fchmod(fd, 0600);
-        ::close(fd);
     }
     sqlite3* raw = nullptr;
-    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+    const int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
     const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, vfs);
+    Connection c;
+    c.db_.reset(raw);
+    if (rc != SQLITE_OK) {
+        error = {rc, "cannot open " + path + ": " + (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc))};
+        return std::nullopt;
+    }
+    sqlite3_extended_result_codes(raw, 1);
+    return c;
+}
+
+std::optional<Connection> Connection::open_immutable(const std::string& path, SqliteError& error, const char* vfs) {
+    std::string uri = "file:";
+    for (const char c : path) {
+        if (c == '%' || c == '?' || c == '#') {
+            static const char hex[] = "0123456789ABCDEF";
+            uri += {'%', hex[static_cast<unsigned char>(c) >> 4], hex[static_cast<unsigned char>(c) & 15]};
+        } else {
+            uri += c;
+        }
+    }
+    uri += "?immutable=1";
+    sqlite3* raw = nullptr;
+    const int rc = sqlite3_open_v2(uri.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, vfs);
     Connection c;
     c.db_.reset(raw);
     if (rc != SQLITE_OK) {

@@ -46,7 +46,13 @@ private:
 class Connection {
 public:
     // Opens (creating if asked) with the file's mode 0600 ensured before SQLite touches it.
-    static std::optional<Connection> open(const std::string& path, bool create, SqliteError& error, const char* vfs = nullptr);
+    // `create`: an absent file is created with mode 0600 (never changes an existing file's mode).
+    // `read_only`: opened for reading only; nothing is written, not even a journal.
+    static std::optional<Connection> open(const std::string& path, bool create, SqliteError& error, const char* vfs = nullptr,
+                                          bool read_only = false);
+    // Read-only, as a file no one changes (SQLite's immutable=1: no locks, no -shm, no -wal): for
+    // a database on a read-only disk, where SQLite cannot create the files WAL mode reads with.
+    static std::optional<Connection> open_immutable(const std::string& path, SqliteError& error, const char* vfs = nullptr);
 
     sqlite3* handle() const { return db_.get(); }
 

@@ -1,4 +1,7 @@
 // SubmissionStore: export, retention purge, backup, statistics and staff accounts.
+#include <cstring>
+#include <cstdio>
+#include <cerrno>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -78,15 +81,29 @@ std::variant<std::int64_t, SqliteError> SubmissionStore::purge(std::string_view 
 }
 
 std::optional<SqliteError> SubmissionStore::backup(const std::filesystem::path& destination) {
-    if (std::filesystem::exists(destination)) return SqliteError{SQLITE_CANTOPEN, destination.string() + " exists already; choose a new file"};
-    // Created first with mode 0600: VACUUM INTO would use the umask, and the copy is health data too.
-    const int fd = ::open(destination.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) return SqliteError{SQLITE_CANTOPEN, "cannot create " + destination.string()};
+    std::error_code ec;
+    if (std::filesystem::symlink_status(destination, ec).type() != std::filesystem::file_type::not_found) {
+        return SqliteError{SQLITE_CANTOPEN, destination.string() + " exists already; choose a new file"};
+    }
+    // Written under a temporary name and renamed when complete: a backup that fails half-way (a
+    // full disk) leaves no file that looks like a backup, or that blocks the retry. Created
+    // first with mode 0600: VACUUM INTO would use the umask, and the copy is health data too.
+    const std::string partial = destination.string() + ".partial-" + std::to_string(::getpid());
+    const int fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) return SqliteError{SQLITE_CANTOPEN, "cannot create " + partial + ": " + std::strerror(errno)};
     ::close(fd);
+    const auto fail = [&](SqliteError e) {
+        ::unlink(partial.c_str());
+        return e;
+    };
     SqliteError error;
     auto vacuum = db_.prepare("VACUUM INTO ?", error);
-    if (!vacuum) return error;
-    if (vacuum->bind(1, destination.string()).step() != SQLITE_DONE) return db_.last_error("backing up");
+    if (!vacuum) return fail(error);
+    if (vacuum->bind(1, partial).step() != SQLITE_DONE) return fail(db_.last_error("backing up"));
+    vacuum.reset();
+    if (::renameat2(AT_FDCWD, partial.c_str(), AT_FDCWD, destination.c_str(), RENAME_NOREPLACE) != 0) {
+        return fail(SqliteError{SQLITE_CANTOPEN, "cannot name the backup " + destination.string() + ": " + std::strerror(errno)});
+    }
     return std::nullopt;
 }
 

@@ -4,6 +4,10 @@
 #include <chrono>
 #include <ctime>
 
+#include <cerrno>
+#include <cstdio>
+
+#include <fcntl.h>
 #include <sodium.h>
 #include <sys/stat.h>
 
@@ -26,10 +30,11 @@ std::string format_time(const char* format, bool utc) {
 
 enum class FileState { healthy, corrupt };
 
-// PRAGMA quick_check on its own connection; a file SQLite cannot read as a database is corrupt.
+// PRAGMA quick_check on its own read-only connection (it writes nothing, not even a journal); a
+// file SQLite cannot read as a database is corrupt.
 FileState check_file(const std::filesystem::path& path, const char* vfs) {
     SqliteError error;
-    std::optional<Connection> db = Connection::open(path.string(), false, error, vfs);
+    std::optional<Connection> db = Connection::open(path.string(), false, error, vfs, true);
     if (!db) return (error.code & 0xFF) == SQLITE_NOTADB || (error.code & 0xFF) == SQLITE_CORRUPT ? FileState::corrupt : FileState::healthy;
     const std::optional<std::string> result = db->query_text("PRAGMA quick_check");
     if (!result) {
@@ -39,17 +44,82 @@ FileState check_file(const std::filesystem::path& path, const char* vfs) {
     return *result == "ok" ? FileState::healthy : FileState::corrupt;
 }
 
-// Moves a corrupt database (and its -wal/-shm) aside; it is evidence and may hold unreviewed
-// submissions, so it is never deleted.
-std::optional<std::string> move_aside(const std::filesystem::path& path, const std::string& stamp) {
-    const std::string target = path.string() + ".corrupt-" + stamp;
-    std::error_code ec;
-    std::filesystem::rename(path, target, ec);
-    if (ec) return std::nullopt;
-    for (const char* suffix : {"-wal", "-shm"}) {
-        if (std::filesystem::exists(path.string() + suffix)) std::filesystem::rename(path.string() + suffix, target + suffix, ec);
+// A connection that only reads. On a read-only disk SQLite cannot create the -shm a WAL
+// database is read with; with no -wal left (the kiosk closed it cleanly) the file alone is the
+// whole database, read as immutable. With a -wal, its last submissions are only there: say so,
+// never hide them.
+std::optional<Connection> open_for_reading(const std::filesystem::path& path, const char* vfs, SqliteError& error) {
+    std::optional<Connection> db = Connection::open(path.string(), false, error, vfs, true);
+    if (!db || db->query_int("PRAGMA user_version")) return db;
+    const int code = sqlite3_extended_errcode(db->handle()) & 0xFF;
+    if (code != SQLITE_READONLY && code != SQLITE_CANTOPEN) {
+        error = db->last_error("reading the schema version");
+        return std::nullopt;
     }
-    return target;
+    std::error_code ec;
+    const std::filesystem::path wal = path.string() + "-wal";
+    if (std::filesystem::exists(wal, ec) && std::filesystem::file_size(wal, ec) > 0) {
+        error = {SQLITE_READONLY, path.string() + ": its latest changes are in " + wal.string() +
+                                      ", which cannot be read where nothing may be written; copy the folder to a writable disk and read the copy"};
+        return std::nullopt;
+    }
+    return Connection::open_immutable(path.string(), error, vfs);
+}
+
+// Whether a readable SQLite file is ours to write: a kiosk database (schema version 1 to
+// current, with its submissions), or one with no tables at all (new). Anything else (another
+// program's database) is refused and left byte for byte and mode as it was.
+std::optional<SqliteError> refuse_foreign(const std::filesystem::path& path, const char* vfs) {
+    SqliteError error;
+    std::optional<Connection> db = open_for_reading(path, vfs, error);
+    if (!db) return error;
+    if (auto e = refuse_newer_schema(*db)) return e;  // a newer kiosk's tables are its own business
+    const std::int64_t version = db->query_int("PRAGMA user_version").value_or(-1);
+    const std::int64_t tables = db->query_int("SELECT count(*) FROM sqlite_master WHERE type = 'table'").value_or(-1);
+    const std::int64_t ours = db->query_int("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'submissions'").value_or(-1);
+    if (tables == 0 && version == 0) return std::nullopt;
+    if (version >= 1 && ours == 1) return std::nullopt;
+    return SqliteError{SQLITE_ERROR, path.string() + " is an SQLite database of another program (schema version " + std::to_string(version) +
+                                         ", " + std::to_string(tables) + " tables, no kiosk submissions); it was left unchanged"};
+}
+
+// Renames without ever replacing a file that is there (renameat2 RENAME_NOREPLACE).
+bool rename_no_replace(const std::string& from, const std::string& to) {
+    return ::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0;
+}
+
+// Moves a corrupt database (and its -wal/-shm) aside; it is evidence and may hold unreviewed
+// submissions, so it is never deleted, and never replaces one moved aside before (two in the
+// same second get -2, -3, ...).
+std::optional<std::string> move_aside(const std::filesystem::path& path, const std::string& stamp) {
+    const std::string base = path.string() + ".corrupt-" + stamp;
+    for (int n = 1; n <= 1000; ++n) {
+        const std::string target = n == 1 ? base : base + "-" + std::to_string(n);
+        std::error_code ec;
+        bool taken = false;
+        for (const char* suffix : {"", "-wal", "-shm"}) taken = taken || std::filesystem::symlink_status(target + suffix, ec).type() != std::filesystem::file_type::not_found;
+        if (taken) continue;
+        if (!rename_no_replace(path.string(), target)) {
+            if (errno == EEXIST) continue;
+            return std::nullopt;
+        }
+        for (const char* suffix : {"-wal", "-shm"}) {
+            if (std::filesystem::exists(path.string() + suffix, ec)) rename_no_replace(path.string() + suffix, target + suffix);
+        }
+        return target;
+    }
+    return std::nullopt;
+}
+
+// What is at `path`: nothing, a regular file, or something the store must not open (a folder,
+// a device, a pipe, a socket), described.
+std::optional<std::string> not_a_database_file(const std::filesystem::path& path) {
+    std::error_code ec;
+    const std::filesystem::file_status status = std::filesystem::status(path, ec);
+    if (status.type() == std::filesystem::file_type::not_found) return std::nullopt;
+    if (ec) return path.string() + ": " + ec.message();
+    if (std::filesystem::is_regular_file(status)) return std::nullopt;
+    return path.string() + " is not a regular file (a folder, a device, a pipe or a socket); it was left unchanged";
 }
 
 }  // namespace
@@ -59,12 +129,21 @@ std::variant<SubmissionStore, SqliteError> SubmissionStore::open(const std::file
     if (!options.now_utc) options.now_utc = [] { return format_time("%Y-%m-%dT%H:%M:%SZ", true); };
     if (!options.today_local) options.today_local = [] { return format_time("%Y-%m-%d", false); };
 
+    // Only a regular file (or none) is opened, and only a kiosk database is ever written or
+    // has its mode changed: `--db` may name anything.
+    if (const std::optional<std::string> problem = not_a_database_file(path)) return SqliteError{SQLITE_CANTOPEN, *problem};
+    std::error_code ec;
+    const bool exists = std::filesystem::exists(path, ec);
+    if (options.read_only) return open_read_only(path, std::move(options), exists);
+
     std::optional<std::string> moved_to;
-    if (std::filesystem::exists(path) && check_file(path, options.vfs) == FileState::corrupt) {
+    if (exists && check_file(path, options.vfs) == FileState::corrupt) {
         std::string stamp = options.now_utc();
         for (char& c : stamp) c = c == ':' ? '-' : c;
         moved_to = move_aside(path, stamp);
         if (!moved_to) return SqliteError{SQLITE_CORRUPT, "the database " + path.string() + " is damaged and could not be moved aside"};
+    } else if (exists) {
+        if (auto e = refuse_foreign(path, options.vfs)) return *e;
     }
 
     SqliteError error;
@@ -73,6 +152,9 @@ std::variant<SubmissionStore, SqliteError> SubmissionStore::open(const std::file
     sqlite3_busy_timeout(db->handle(), options.busy_timeout_ms);
     // Refuse a newer schema before anything below writes to the file.
     if (auto e = refuse_newer_schema(*db)) return *e;
+    // Ours, of a known version: readable by the kiosk's user only (an older kiosk may have left
+    // it to the umask).
+    if (exists) ::chmod(path.c_str(), 0600);
     for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA secure_delete = ON",
                                "PRAGMA foreign_keys = ON"}) {
         if (auto e = db->exec(pragma)) {
@@ -92,6 +174,22 @@ std::variant<SubmissionStore, SqliteError> SubmissionStore::open(const std::file
         }
     }
     return store;
+}
+
+std::variant<SubmissionStore, SqliteError> SubmissionStore::open_read_only(const std::filesystem::path& path, StoreOptions options, bool exists) {
+    // For the commands that only read (stats, list, verify-audit): they must work on a read-only
+    // file and on a full disk, when staff need the queue most, and change nothing.
+    if (!exists) return SqliteError{SQLITE_CANTOPEN, path.string() + " does not exist"};
+    if (auto e = refuse_foreign(path, options.vfs)) return *e;
+    SqliteError error;
+    std::optional<Connection> db = open_for_reading(path, options.vfs, error);
+    if (!db) return error;
+    sqlite3_busy_timeout(db->handle(), options.busy_timeout_ms);
+    if (auto e = refuse_newer_schema(*db)) return *e;
+    if (db->query_int("PRAGMA user_version").value_or(0) < current_schema_version) {
+        return SqliteError{SQLITE_ERROR, path.string() + " has an older schema; a writing command (or the kiosk) upgrades it first"};
+    }
+    return SubmissionStore(std::move(*db), std::move(options));
 }
 
 std::optional<SqliteError> SubmissionStore::commit(Pending& p, bool ticket_shown) {

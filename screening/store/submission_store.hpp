@@ -105,6 +105,9 @@ struct StoreOptions {
     int busy_timeout_ms = 5000;
     int retention_days = 30;  // reviewed submissions older than this are purged
     const char* vfs = nullptr;  // tests inject faults through a VFS
+    // Opened for reading only (kiosk-store's stats, list, verify-audit): nothing is written,
+    // nothing migrated or moved aside; works on a read-only file and a full disk.
+    bool read_only = false;
     std::function<std::string()> now_utc;    // "2026-11-23T20:25:00Z"; default: the system clock
     std::function<std::string()> today_local;  // "2026-11-23"; default: the system clock
 };
@@ -175,6 +178,7 @@ public:
 
 private:
     SubmissionStore(Connection db, StoreOptions options) : db_(std::move(db)), options_(std::move(options)) {}
+    static std::variant<SubmissionStore, SqliteError> open_read_only(const std::filesystem::path& path, StoreOptions options, bool exists);
     // A submission as the patient sent it: its time and day are when they pressed Send, however
     // late it is committed.
     struct Pending {

@@ -27,13 +27,18 @@ int x_read(sqlite3_file* f, void* buf, int n, sqlite3_int64 off) {
     return real_of(f)->pMethods->xRead(real_of(f), buf, n, off);
 }
 int x_write(sqlite3_file* f, const void* buf, int n, sqlite3_int64 off) {
+    if (plan.disk == FaultPlan::Disk::full) return SQLITE_FULL;
+    if (plan.disk == FaultPlan::Disk::read_only) return SQLITE_READONLY;
     if (++plan.writes == plan.fail_write_at) {
         plan.fired = true;
         return plan.error;
     }
     return real_of(f)->pMethods->xWrite(real_of(f), buf, n, off);
 }
-int x_truncate(sqlite3_file* f, sqlite3_int64 size) { return real_of(f)->pMethods->xTruncate(real_of(f), size); }
+int x_truncate(sqlite3_file* f, sqlite3_int64 size) {
+    if (plan.disk != FaultPlan::Disk::working) return plan.disk == FaultPlan::Disk::full ? SQLITE_FULL : SQLITE_READONLY;
+    return real_of(f)->pMethods->xTruncate(real_of(f), size);
+}
 int x_sync(sqlite3_file* f, int flags) {
     if (++plan.syncs == plan.fail_sync_at) {
         plan.fired = true;
@@ -69,6 +74,11 @@ const sqlite3_io_methods fault_methods = {3,         x_close,         x_read,   
 int x_open(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* file, int flags, int* out_flags) {
     auto* f = reinterpret_cast<FaultFile*>(file);
     f->real = reinterpret_cast<sqlite3_file*>(f + 1);
+    if (plan.disk == FaultPlan::Disk::read_only && (flags & SQLITE_OPEN_READWRITE) != 0) {
+        // As SQLite's unix VFS does on a read-only file: open it read-only instead (and fail
+        // where it does not exist, since it cannot be created).
+        flags = (flags & ~(SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)) | SQLITE_OPEN_READONLY;
+    }
     const int rc = real_vfs->xOpen(real_vfs, name, f->real, flags, out_flags);
     f->base.pMethods = rc == SQLITE_OK && f->real->pMethods ? &fault_methods : nullptr;
     return rc;

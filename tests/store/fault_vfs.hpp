@@ -17,10 +17,14 @@ struct FaultPlan {
     int fail_read_at = 0;            // reads of the database file (0 = never)
     int reads = 0;
 
-    void reset(int write_at, int sync_at, int code) { *this = FaultPlan{write_at, sync_at, code, 0, 0, false, 0, 0}; }
+    // The whole disk: every write and truncate fails (full), or no file opens for writing at all
+    // (read-only: a read-only mount, or a file the kiosk's user may not write).
+    enum class Disk { working, full, read_only } disk = Disk::working;
+
+    void reset(int write_at, int sync_at, int code) { *this = FaultPlan{write_at, sync_at, code, 0, 0, false, 0, 0, Disk::working}; }
     // Every read of the database file from the Nth on fails (a disk that has gone bad). SQLite
     // reads from its page cache first: empty it (sqlite3_db_release_memory) to reach the disk.
-    void reset_reads(int read_at, int code) { *this = FaultPlan{0, 0, code, 0, 0, false, read_at, 0}; }
+    void reset_reads(int read_at, int code) { *this = FaultPlan{0, 0, code, 0, 0, false, read_at, 0, Disk::working}; }
     void disarm() { fail_write_at = fail_sync_at = fail_read_at = 0; }
 };
 

@@ -104,6 +104,9 @@ int main(int argc, char** argv) {
                        (command == "staff" && rest.size() == 3 && (rest[1] == "add" || rest[1] == "reset" || rest[1] == "unlock"));
     if (!known) return usage("unknown or incomplete command");
 
+    // Reading commands open the database read-only: they work on a read-only file and on a full
+    // disk, and write nothing (not even a journal).
+    options.read_only = command == "stats" || command == "list" || command == "verify-audit";
     auto opened = SubmissionStore::open(db, options);
     if (auto* e = std::get_if<SqliteError>(&opened)) {
         std::cerr << "kiosk-store: " << e->message << "\n";
