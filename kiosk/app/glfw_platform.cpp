@@ -262,6 +262,16 @@ void GlfwPlatform::new_frame() {
 
 namespace {
 
+// For writing, mode 0600 whatever the umask: a screenshot can show a patient's answers.
+std::FILE* open_private_file(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) return nullptr;
+    ::fchmod(fd, 0600);  // an older file of that name keeps its mode otherwise
+    std::FILE* file = ::fdopen(fd, "wb");
+    if (file == nullptr) ::close(fd);
+    return file;
+}
+
 // Writes the back buffer as an RGB PNG. libpng at zlib level 1 with no row filter (a screen is
 // mostly flat colour, which deflate alone packs well): a 1080x1920 screen in about 29 ms and
 // 94 KB, measured over the 153 preview screens (level 3 with the "sub" filter: 40 ms and 105 KB;
@@ -271,15 +281,8 @@ bool save_png(const std::string& path, int width, int height) {
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadBuffer(GL_BACK);
     glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
-    // Mode 0600 whatever the umask: a screenshot can show a patient's answers.
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0) return false;
-    ::fchmod(fd, 0600);  // an older file of that name keeps its mode otherwise
-    std::FILE* file = ::fdopen(fd, "wb");
-    if (file == nullptr) {
-        ::close(fd);
-        return false;
-    }
+    std::FILE* const file = open_private_file(path);
+    if (file == nullptr) return false;
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
     png_infop info = png != nullptr ? png_create_info_struct(png) : nullptr;
     volatile bool written = false;  // volatile: it must survive libpng's longjmp
