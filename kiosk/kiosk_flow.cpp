@@ -205,7 +205,6 @@ void KioskFlow::answer_intent(const Intent& intent, double now) {
     switch (intent.kind) {
         case Kind::choose_option: session_.choose(intent.text); break;
         case Kind::toggle_option: session_.toggle(intent.text); break;
-        case Kind::set_number: session_.set_number(intent.number); break;
         case Kind::number_key: number_key(intent.text); break;
         case Kind::next_question: {
             const auto leaving = session_.current_question();

@@ -34,7 +34,6 @@ struct Intent {
         read_pages,       // from a question or the review: the education pages, then back
         choose_option,    // text = option id (yes/no, single choice)
         toggle_option,    // text = option id (multiple choice)
-        set_number,       // number
         number_key,       // text = "0"…"9" or "delete": the keypad of a number question
         next_question,
         previous_question,

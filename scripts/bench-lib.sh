@@ -30,9 +30,23 @@ bench_xvfb() {
   trap 'kill "$bench_xvfb_pid" 2>/dev/null || true' EXIT
 }
 
+# Waits (up to 15 s) until the machine is quiet: under 5% of its CPU busy over half a second.
+# A program measured right after another would otherwise pay for the other's exit (Chromium's
+# processes and their 400 MB take seconds to go), and the order of the runs would decide.
+bench_quiet() {
+  local a b busy
+  for _ in $(seq 30); do
+    read -r -a a < /proc/stat; sleep 0.5; read -r -a b < /proc/stat
+    busy=$(( (b[1]+b[2]+b[3]+b[6]+b[7]) - (a[1]+a[2]+a[3]+a[6]+a[7]) ))
+    [ $(( busy * 100 )) -lt $(( 5 * ( (b[1]+b[2]+b[3]+b[4]+b[5]+b[6]+b[7]) - (a[1]+a[2]+a[3]+a[4]+a[5]+a[6]+a[7]) ) )) ] && return 0
+  done
+  echo "bench: the machine did not become quiet in 15 s; measuring anyway" >&2
+}
+
 bench_probe() {
   local out=$1
   shift 2  # OUT --
+  bench_quiet
   "$bench_build/tests/bench/screen-probe" --fb "$bench_fb" --idle "$BENCH_IDLE_SECONDS" "$@" > "$out" 2> "$out.log" ||
     { echo "bench: the probe failed on $*:" >&2; cat "$out.log" >&2; return 1; }
 }

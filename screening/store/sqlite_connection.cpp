@@ -132,18 +132,4 @@ void Connection::rollback_if_open() {
     if (db_ && sqlite3_get_autocommit(db_.get()) == 0) sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
-bool is_transient_storage_fault(int code) {
-    switch (code & 0xFF) {
-        case SQLITE_FULL:
-        case SQLITE_IOERR:
-        case SQLITE_BUSY:
-        case SQLITE_LOCKED:
-        case SQLITE_READONLY:
-        case SQLITE_CANTOPEN:
-            return true;
-        default:
-            return false;
-    }
-}
-
 }  // namespace kiosk::store

@@ -71,7 +71,5 @@ private:
     std::unique_ptr<sqlite3, ConnectionCloser> db_;
 };
 
-// True for the faults a kiosk can live through by keeping the submission and retrying.
-bool is_transient_storage_fault(int code);
 
 }  // namespace kiosk::store

@@ -46,22 +46,37 @@ BrokenCase read_case(const std::filesystem::path& path) {
     return c;
 }
 
-}  // namespace
-
-void check_broken_corpus(const std::filesystem::path& folder, const std::function<TempBundle()>& make_base,
-                         const BundleChecker& check, std::size_t minimum_cases) {
+std::vector<BrokenCase> read_cases(const std::filesystem::path& folder) {
     std::vector<BrokenCase> cases;
     for (const auto& entry : std::filesystem::directory_iterator(folder)) {
         if (entry.path().extension() == ".toml") cases.push_back(read_case(entry.path()));
     }
     std::sort(cases.begin(), cases.end(), [](const BrokenCase& a, const BrokenCase& b) { return a.name < b.name; });
+    return cases;
+}
+
+TempBundle with_case(const BrokenCase& c, const std::function<TempBundle()>& make_base) {
+    TempBundle files = make_base();
+    if (!c.remove.empty()) files.remove(c.remove);
+    if (!c.file.empty()) files.write(c.file, c.text);
+    return files;
+}
+
+}  // namespace
+
+void for_each_corpus_bundle(const std::filesystem::path& folder, const std::function<TempBundle()>& make_base,
+                            const std::function<void(const std::string&, const TempBundle&)>& each) {
+    for (const BrokenCase& c : read_cases(folder)) each(c.name, with_case(c, make_base));
+}
+
+void check_broken_corpus(const std::filesystem::path& folder, const std::function<TempBundle()>& make_base,
+                         const BundleChecker& check, std::size_t minimum_cases) {
+    const std::vector<BrokenCase> cases = read_cases(folder);
     CHECK(cases.size() >= minimum_cases);
     for (const BrokenCase& c : cases) {
         CAPTURE(c.name);
         REQUIRE_MESSAGE(!c.expected.empty(), "a broken case must say what it expects");
-        const TempBundle files = make_base();
-        if (!c.remove.empty()) files.remove(c.remove);
-        if (!c.file.empty()) files.write(c.file, c.text);
+        const TempBundle files = with_case(c, make_base);
 
         const content::Diagnostics diagnostics = check(files.dir());
         std::vector<std::string> lines;

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <string>
 
 #include "diagnostic.hpp"
 #include "temp_bundle.hpp"
@@ -16,5 +17,9 @@ using BundleChecker = std::function<content::Diagnostics(const std::filesystem::
 
 void check_broken_corpus(const std::filesystem::path& folder, const std::function<TempBundle()>& make_base,
                          const BundleChecker& check, std::size_t minimum_cases);
+
+// Calls `each` with every case of the corpus applied to a fresh base bundle (name, bundle).
+void for_each_corpus_bundle(const std::filesystem::path& folder, const std::function<TempBundle()>& make_base,
+                            const std::function<void(const std::string&, const TempBundle&)>& each);
 
 }  // namespace kiosk::test
