@@ -80,15 +80,14 @@ void Kiosk::start() {
                                      {"open submission store", [&] { return open_store(); }},
                                      {"build fonts", [&] { return build_fonts(scale); }}};
         std::string content_failure;
-        std::string window_failure;
+        std::optional<std::thread> content_thread;
         try {
-            std::thread content_thread([&] { content_failure = run_steps(content_steps); });
-            window_failure = run_steps({{"open window", [&] { return platform_.open_window(); }}});
-            content_thread.join();
-        } catch (const std::system_error&) {  // no second thread: one after the other
-            content_failure = run_steps(content_steps);
-            if (!platform_.is_open()) window_failure = run_steps({{"open window", [&] { return platform_.open_window(); }}});
+            content_thread.emplace([&] { content_failure = run_steps(content_steps); });
+        } catch (const std::system_error&) {  // no second thread: the steps run after the window
         }
+        const std::string window_failure = run_steps({{"open window", [&] { return platform_.open_window(); }}});
+        if (content_thread) content_thread->join();
+        else content_failure = run_steps(content_steps);
         failure_ = !content_failure.empty() ? content_failure : window_failure;
         if (failure_.empty()) failure_ = run_steps({{"start drawing", [&] { return start_drawing(); }}});
     }
