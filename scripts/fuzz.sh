@@ -15,9 +15,9 @@ bash scripts/install-deps.sh > /dev/null
 cmake --preset fuzz > /dev/null
 cmake --build --preset fuzz -j "$(nproc)" --target "fuzz_$name"
 
-# The seeds CTest replays (tests/fuzz/CMakeLists.txt), copied into a corpus the fuzzer may grow.
-seeds=$(ctest --test-dir build/fuzz -R "^fuzz_replay_${name}\$" --show-only=json-v1 |
-        python3 -c 'import json,sys; t=json.load(sys.stdin)["tests"][0]["command"]; print("\n".join(t[1:]))')
+# The seeds CTest replays (listed by tests/fuzz/CMakeLists.txt), copied into a corpus the fuzzer
+# may grow.
+seeds=$(cat "build/fuzz/tests/fuzz/seeds_$name.txt")
 work=build/fuzz/runs/$name
 rm -rf "$work"
 mkdir -p "$work/corpus" "$work/crashes"
@@ -27,7 +27,9 @@ while read -r seed; do
 done <<< "$seeds"
 
 status=0
+# The same sanitizer settings as the sanitize preset, with its list of third-party leaks.
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  LSAN_OPTIONS=suppressions=tests/lsan-suppressions.txt \
   "build/fuzz/tests/fuzz/fuzz_$name" "$work/corpus" -dict="tests/fuzz/$name.dict" -max_total_time="$seconds" \
   -max_len=65536 -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$work/crashes/" -print_final_stats=1 \
   > "$work/log.txt" 2>&1 || status=$?
