@@ -55,9 +55,13 @@ std::optional<Connection> Connection::open(const std::string& path, bool create,
             return std::nullopt;
         }
     }
+    return open_v2(path, path, (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX, vfs, error);
+}
+
+std::optional<Connection> Connection::open_v2(const std::string& target, const std::string& path, int flags, const char* vfs,
+                                              SqliteError& error) {
     sqlite3* raw = nullptr;
-    const int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
-    const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, vfs);
+    const int rc = sqlite3_open_v2(target.c_str(), &raw, flags, vfs);
     Connection c;
     c.db_.reset(raw);
     if (rc != SQLITE_OK) {
@@ -79,16 +83,7 @@ std::optional<Connection> Connection::open_immutable(const std::string& path, Sq
         }
     }
     uri += "?immutable=1";
-    sqlite3* raw = nullptr;
-    const int rc = sqlite3_open_v2(uri.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, vfs);
-    Connection c;
-    c.db_.reset(raw);
-    if (rc != SQLITE_OK) {
-        error = {rc, "cannot open " + path + ": " + (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc))};
-        return std::nullopt;
-    }
-    sqlite3_extended_result_codes(raw, 1);
-    return c;
+    return open_v2(uri, path, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, vfs, error);
 }
 
 SqliteError Connection::last_error(std::string_view doing) const {

@@ -68,6 +68,10 @@ public:
     void rollback_if_open();
 
 private:
+    // sqlite3_open_v2 on `target` (a path or a file: URI); errors name `path`.
+    static std::optional<Connection> open_v2(const std::string& target, const std::string& path, int flags, const char* vfs,
+                                             SqliteError& error);
+
     std::unique_ptr<sqlite3, ConnectionCloser> db_;
 };
 
