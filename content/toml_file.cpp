@@ -1,8 +1,7 @@
 #include "toml_file.hpp"
 
-#include <fstream>
-#include <sstream>
 
+#include "bounded_file.hpp"
 #include "input_limits.hpp"
 #include "spelling_suggestion.hpp"
 #include "toml_nesting.hpp"
@@ -40,35 +39,21 @@ SourcePosition position_of(const toml::key& key) {
 
 std::optional<TomlFile> read_toml_file(const std::filesystem::path& bundle_dir, std::string relative_path,
                                        Diagnostics& diagnostics) {
-    const std::filesystem::path path = bundle_dir / relative_path;
-    std::error_code ec;
-    const std::filesystem::file_status status = std::filesystem::status(path, ec);
-    if (ec || !std::filesystem::exists(status)) {
-        diagnostics.error(relative_path, {}, "cannot open the file (is it there, and readable?)");
-        return std::nullopt;
+    BoundedFile read = read_bounded_file(bundle_dir / relative_path, limits::content_file_bytes);
+    switch (read.problem) {
+        case BoundedFile::Problem::none: break;
+        case BoundedFile::Problem::unreadable:
+            diagnostics.error(relative_path, {}, "cannot open the file (is it there, and readable?)");
+            return std::nullopt;
+        case BoundedFile::Problem::not_regular:
+            diagnostics.error(relative_path, {}, "is not a file (a folder, a device or a pipe): only a regular file is read");
+            return std::nullopt;
+        case BoundedFile::Problem::too_large:
+            diagnostics.error(relative_path, {}, "the file is " + kilobytes(read.bytes) + "; a content file may have at most " +
+                                                     kilobytes(limits::content_file_bytes));
+            return std::nullopt;
     }
-    if (!std::filesystem::is_regular_file(status)) {
-        diagnostics.error(relative_path, {}, "is not a file (a folder, a device or a pipe): only a regular file is read");
-        return std::nullopt;
-    }
-    if (const std::uintmax_t size = std::filesystem::file_size(path, ec); !ec && size > limits::content_file_bytes) {
-        diagnostics.error(relative_path, {}, "the file is " + std::to_string((size + 1023) / 1024) + " KB; a content file may have at most " +
-                                                 std::to_string(limits::content_file_bytes / 1024) + " KB");
-        return std::nullopt;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        diagnostics.error(relative_path, {}, "cannot open the file (is it there, and readable?)");
-        return std::nullopt;
-    }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    TomlFile file{std::move(relative_path), buffer.str(), {}};
-    if (file.text.size() > limits::content_file_bytes) {  // grew while it was read
-        diagnostics.error(file.relative_path, {}, "the file is larger than a content file may be (" +
-                                                      std::to_string(limits::content_file_bytes / 1024) + " KB)");
-        return std::nullopt;
-    }
+    TomlFile file{std::move(relative_path), std::move(read.text), {}};
     if (const std::optional<SourcePosition> deep = find_nesting_deeper_than(file.text, limits::toml_nesting)) {
         diagnostics.error(file.relative_path, *deep, "tables, lists and dotted keys nest more than " + std::to_string(limits::toml_nesting) +
                                                          " levels deep here; the kiosk reads no deeper");

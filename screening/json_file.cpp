@@ -1,11 +1,10 @@
 #include "json_file.hpp"
 
-#include <fstream>
 #include <iterator>
 #include <set>
-#include <sstream>
 #include <vector>
 
+#include "bounded_file.hpp"
 #include "input_limits.hpp"
 
 namespace kiosk::screening {
@@ -126,20 +125,17 @@ private:
 }  // namespace
 
 std::variant<nlohmann::json, std::string> read_json_file(const std::filesystem::path& file) {
-    std::error_code ec;
-    const std::filesystem::file_status status = std::filesystem::status(file, ec);
-    if (ec || !std::filesystem::exists(status)) return file.string() + ": cannot read the file (is it there, and readable?)";
-    if (!std::filesystem::is_regular_file(status)) return file.string() + ": is not a file (a folder, a device or a pipe): only a regular file is read";
-    if (const std::uintmax_t size = std::filesystem::file_size(file, ec); !ec && size > limits::json_file_bytes) {
-        return file.string() + ": the file is " + std::to_string((size + 1023) / 1024) + " KB; at most " + std::to_string(limits::json_file_bytes / 1024) +
-               " KB are read";
+    const content::BoundedFile bounded = content::read_bounded_file(file, limits::json_file_bytes);
+    switch (bounded.problem) {
+        case content::BoundedFile::Problem::none: break;
+        case content::BoundedFile::Problem::unreadable: return file.string() + ": cannot read the file (is it there, and readable?)";
+        case content::BoundedFile::Problem::not_regular:
+            return file.string() + ": is not a file (a folder, a device or a pipe): only a regular file is read";
+        case content::BoundedFile::Problem::too_large:
+            return file.string() + ": the file is " + content::kilobytes(bounded.bytes) + "; at most " + content::kilobytes(limits::json_file_bytes) +
+                   " are read";
     }
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return file.string() + ": cannot read the file (is it there, and readable?)";
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    const std::string text = buffer.str();
-    if (text.size() > limits::json_file_bytes) return file.string() + ": the file grew past " + std::to_string(limits::json_file_bytes / 1024) + " KB while it was read";
+    const std::string& text = bounded.text;
 
     std::size_t read = 0;
     StrictJson strict(text, read);
