@@ -41,6 +41,7 @@ done
 # the plan check. Staff number 1001, PIN 482913.
 staff_db=build/release/screenshot-run/kiosk-staff.db
 rm -f "$staff_db" "$staff_db"-wal "$staff_db"-shm
+rm -rf build/release/screenshot-run/unused  # an older run's may be open to others: the kiosk refuses that
 printf '482913\n482913\n' | ./build/release/screening/kiosk-store --db "$staff_db" staff add 1001 --name "Ana Ruiz" > /dev/null
 for script in tour-zh-Hans urgent-and-idle-ar; do
   xvfb-run -a -s "-screen 0 1080x1920x24" ./build/release/kiosk/kiosk --config config/demo.toml --database "$staff_db" \
