@@ -48,7 +48,7 @@ KioskFlow::KioskFlow(const screening::KioskBundle& bundle, store::SubmissionStor
 
 void KioskFlow::refresh_staff_mark() {
     const auto n = store_.unacknowledged_urgent();
-    staff_mark_ = !std::holds_alternative<std::int64_t>(n) || std::get<std::int64_t>(n) > 0;
+    staff_mark_ = store_.status().needs_staff() || !std::holds_alternative<std::int64_t>(n) || std::get<std::int64_t>(n) > 0;
 }
 
 void KioskFlow::end_visit_for_staff() {
@@ -302,6 +302,8 @@ void KioskFlow::reset_for_next_patient() {
     reading_offered_ = false;
     furthest_question_ = 0;
     text_ = content::LocalizedText(bundle_.content.bundle, config_.default_locale);
+    // Between patients: a submission kept in memory after a disk fault is tried again.
+    if (store_.status().needs_staff()) store_.retry_pending();
     refresh_staff_mark();
     larger_text_ = false;
     high_contrast_ = false;

@@ -98,7 +98,8 @@ public:
     bool reading_from_questions() const { return return_to_ != Screen::education; }
     const std::string& emergency_number() const { return config_.emergency_number; }
     // An urgent submission no one has acknowledged yet: the welcome screen shows a small mark for
-    // staff (no ticket, no answers). A database that cannot be read counts as one.
+    // staff (no ticket, no answers). A database that cannot be read counts as one, and so do a
+    // submission kept only in memory and a full data disk.
     bool staff_mark() const { return staff_mark_; }
     // A content update that was refused, for staff on the welcome screen ("" when none).
     const std::string& content_notice() const { return content_notice_; }

@@ -321,8 +321,15 @@ void StaffFlow::write_export(const std::vector<std::int64_t>& ids, const std::st
     const auto& list = std::get<std::vector<store::StoredSubmission>>(rows);
     const std::string name = "kiosk-export-" + config_.kiosk_id + "-" + utc_stamp(unix_now(), "%Y%m%d-%H%M%S");
     // Question and answer texts in the staff member's language, as on their screen.
-    const auto written =
-        screening::write_export_folder(config_.export_folder, name, screening::export_files(list, bundle_.screening, text_, config_.fhir_canonical_url));
+    auto mark = store_.audit_mark();
+    if (const auto* e = std::get_if<store::SqliteError>(&mark)) {
+        const std::vector<content::MessageArgument> args = {{"problem", e->message}};
+        say("staff.export.failed", args);
+        return;
+    }
+    const auto written = screening::write_export_folder(
+        config_.export_folder, name,
+        screening::export_files(list, bundle_.screening, text_, config_.fhir_canonical_url, std::get<store::AuditMark>(mark)));
     if (const auto* problem = std::get_if<std::string>(&written)) {
         const std::vector<content::MessageArgument> args = {{"problem", *problem}};
         say("staff.export.failed", args);

@@ -146,8 +146,15 @@ ordered fhir_questionnaire_response(const store::StoredSubmission& s, const Scre
 }
 
 std::vector<ExportFile> export_files(const std::vector<store::StoredSubmission>& rows, const ScreeningContent& content,
-                                     const content::LocalizedText& text, const std::string& canonical_url) {
+                                     const content::LocalizedText& text, const std::string& canonical_url,
+                                     const std::optional<store::AuditMark>& audit) {
     std::vector<ExportFile> files;
+    if (audit) {
+        files.push_back({"audit-log.txt", "The kiosk's audit log when this export was written: " + std::to_string(audit->rows) +
+                                              " rows, the last sealed as " + audit->head +
+                                              ".\nTo check that none of them was removed since:\n"
+                                              "    kiosk-store --db FILE verify-audit --key-file KEY --expect " + audit->text() + "\n"});
+    }
     files.push_back({"submissions.csv", submissions_csv(rows, content.questionnaire)});
     files.push_back({"Questionnaire.json", fhir_questionnaire(content, text, canonical_url).dump(2) + "\n"});
     for (const store::StoredSubmission& s : rows) {

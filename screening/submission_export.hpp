@@ -8,6 +8,7 @@
 //        question without "not sure", valueCoding for choices, valueQuantity for numbers), with
 //        the routed severity as an extension.
 // Texts are in the staff member's language (English by default), never translated from a patient.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,8 +30,11 @@ nlohmann::ordered_json fhir_questionnaire(const ScreeningContent& content, const
 nlohmann::ordered_json fhir_questionnaire_response(const store::StoredSubmission& submission, const ScreeningContent& content,
                                                    const content::LocalizedText& text, const std::string& canonical_url);
 
-// Every file of one export: submissions.csv, Questionnaire.json and QuestionnaireResponse-<id>.json.
+// Every file of one export: submissions.csv, Questionnaire.json and QuestionnaireResponse-<id>.json;
+// with `audit`, audit-log.txt: where the audit log ended, kept outside the database so that a
+// cut tail is found later.
 std::vector<ExportFile> export_files(const std::vector<store::StoredSubmission>& rows, const ScreeningContent& content,
-                                     const content::LocalizedText& text, const std::string& canonical_url);
+                                     const content::LocalizedText& text, const std::string& canonical_url,
+                                     const std::optional<store::AuditMark>& audit = std::nullopt);
 
 }  // namespace kiosk::screening

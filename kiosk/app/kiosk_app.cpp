@@ -2,6 +2,9 @@
 
 #include "kiosk_program.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <imgui_internal.h>
 
 #ifndef KIOSK_DEFAULT_BUNDLE_DIR
@@ -232,11 +235,41 @@ std::string Kiosk::load_content() {
 std::string Kiosk::open_store() {
     std::error_code ec;
     std::filesystem::create_directories(config_.database.parent_path(), ec);
-    auto opened = store::SubmissionStore::open(config_.database);
+    store::StoreOptions options;
+    // Room for thousands of submissions (a few KB each with their audit rows) when the disk fills.
+    options.reserve_bytes = 16 * 1024 * 1024;
+    // Where the audit log ends, after every commit that adds to it: in the system log, where the
+    // database cannot change it (`kiosk-store verify-audit --expect` reads it back).
+    options.on_audit_mark = [](const store::AuditMark& mark) { std::cerr << "kiosk: audit log: " << mark.text() << "\n"; };
+    auto opened = store::SubmissionStore::open(config_.database, options);
     if (auto* e = std::get_if<store::SqliteError>(&opened)) return e->message;
     store_ = std::make_unique<store::SubmissionStore>(std::move(std::get<store::SubmissionStore>(opened)));
-    for (const std::string& m : store_->status().staff_messages) std::cerr << "kiosk: " << m << "\n";
+    log_store_news();
+    if (const std::optional<store::VerificationKey> key = store_->take_new_verification_key()) keep_verification_key(*key);
     return {};
+}
+
+void Kiosk::keep_verification_key(const store::VerificationKey& key) {
+    // The kiosk made its own seal (no `kiosk-store init` before it): the key goes to a file for
+    // the operator to take away, never to the log, which an intruder could read.
+    const std::filesystem::path file = config_.database.string() + ".verification-key";
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    const std::string text = key.text() + "\n";
+    const bool written = fd >= 0 && ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+    if (fd >= 0) ::close(fd);
+    if (written) {
+        std::cerr << "kiosk: a new audit seal was made; its verification key is in " << file
+                  << ": keep it away from the kiosk, then delete the file\n";
+    } else {
+        std::cerr << "kiosk: a new audit seal was made, but its verification key could not be written to " << file
+                  << "; the seals of this log cannot be checked: run `kiosk-store init` on a new database\n";
+    }
+}
+
+void Kiosk::log_store_news() {
+    // Staff messages carry tickets and file names, never answers: they go to the system log.
+    const std::vector<std::string>& messages = store_->status().staff_messages;
+    for (; store_messages_logged_ < messages.size(); ++store_messages_logged_) std::cerr << "kiosk: " << messages[store_messages_logged_] << "\n";
 }
 
 std::string Kiosk::build_fonts(float scale) {
@@ -401,7 +434,10 @@ bool Kiosk::frame(bool capture_to_file, const std::string& png, std::optional<Im
     // alive; over the idle question it also takes the question away.
     const bool acted = (intent && (intent->kind != Intent::Kind::still_here || (flow_ && flow_->idle_countdown_showing(now())))) ||
                        (staff_intent && staff_intent->kind != StaffIntent::Kind::touch);
-    if (intent && flow_) flow_->apply(*intent, now());
+    if (intent && flow_) {
+        flow_->apply(*intent, now());
+        log_store_news();
+    }
     if (staff_intent) staff_->apply(*staff_intent, now());
     if (staff_mode && flow_) {
         if (staff_->acknowledged_urgent()) flow_->urgent_acknowledged();

@@ -99,6 +99,9 @@ private:
     std::string load_content();
 
     std::string open_store();
+    // Writes the store's staff messages not logged yet (a full disk, a database moved aside).
+    void log_store_news();
+    void keep_verification_key(const store::VerificationKey& key);
 
     // The atlas of the first screen's language (the flow decides which) at `scale`, before there
     // is a window to upload it to.
@@ -162,6 +165,7 @@ private:
     KioskConfig config_;
     std::unique_ptr<screening::KioskBundle> bundle_;
     std::unique_ptr<store::SubmissionStore> store_;
+    std::size_t store_messages_logged_ = 0;
     std::unique_ptr<StaffAlerter> alerter_;  // before flow_, which points at it
     std::unique_ptr<KioskFlow> flow_;
     std::unique_ptr<StaffFlow> staff_;       // the staff mode, beside the patient flow

@@ -32,8 +32,8 @@ std::optional<std::string> hash_pin(std::string_view pin) {
 
 // An operator's reset or unlock: the wrong-PIN count, the wait and the lock cleared (and a new PIN
 // hash set, when given), audited.
-std::optional<SqliteError> reopen_account(Connection& db, std::string_view at, std::string_view staff_number, const std::string* new_hash,
-                                          AuditEvent event) {
+std::optional<SqliteError> reopen_account(Connection& db, AuditLog& audit, std::string_view at, std::string_view staff_number,
+                                          const std::string* new_hash, AuditEvent event) {
     SqliteError error;
     auto update = db.prepare("UPDATE staff SET pin_hash = coalesce(?, pin_hash), failed_attempts = 0, locked = 0, locked_until = NULL "
                              "WHERE name = ?", error);
@@ -42,7 +42,7 @@ std::optional<SqliteError> reopen_account(Connection& db, std::string_view at, s
     else update->bind_null(1);
     if (update->bind(2, staff_number).step() != SQLITE_DONE) return db.last_error("updating a staff account");
     if (sqlite3_changes(db.handle()) == 0) return SqliteError{SQLITE_NOTFOUND, "no staff account with number " + std::string(staff_number)};
-    return append_audit(db, at, event, "operator", std::nullopt, "staff " + std::string(staff_number));
+    return audit.append(db, at, event, "operator", std::nullopt, "staff " + std::string(staff_number));
 }
 
 const char* const submission_columns =
@@ -110,11 +110,11 @@ std::optional<SqliteError> SubmissionStore::reset_pin(std::string_view staff_num
     if (auto problem = pin_problem(staff_number, pin)) return SqliteError{SQLITE_CONSTRAINT, *problem};
     const std::optional<std::string> hash = hash_pin(pin);
     if (!hash) return SqliteError{SQLITE_NOMEM, "not enough memory to hash the PIN"};
-    return reopen_account(db_, now(), staff_number, &*hash, AuditEvent::pin_reset);
+    return reopen_account(db_, *audit_, now(), staff_number, &*hash, AuditEvent::pin_reset);
 }
 
 std::optional<SqliteError> SubmissionStore::unlock_staff(std::string_view staff_number) {
-    return reopen_account(db_, now(), staff_number, nullptr, AuditEvent::staff_unlocked);
+    return reopen_account(db_, *audit_, now(), staff_number, nullptr, AuditEvent::staff_unlocked);
 }
 
 SignInResult SubmissionStore::sign_in(std::string_view staff_number, std::string_view pin) {
@@ -133,7 +133,7 @@ SignInResult SubmissionStore::sign_in(std::string_view staff_number, std::string
     q->bind(1, staff_number);
     const int rc = q->step();
     if (rc == SQLITE_DONE) {
-        append_audit(db_, now(), AuditEvent::pin_failed, staff_number, std::nullopt, "no such staff account");
+        audit(now(), AuditEvent::pin_failed, staff_number, std::nullopt, "no such staff account");
         result.kind = Kind::unknown_staff;
         return result;
     }
@@ -148,7 +148,7 @@ SignInResult SubmissionStore::sign_in(std::string_view staff_number, std::string
     result.failures = failures;
     const std::string at = now();
     if (locked) {
-        append_audit(db_, at, AuditEvent::pin_failed, staff_number, std::nullopt, "account locked");
+        audit(at, AuditEvent::pin_failed, staff_number, std::nullopt, "account locked");
         result.kind = Kind::locked;
         return result;
     }
@@ -166,7 +166,7 @@ SignInResult SubmissionStore::sign_in(std::string_view staff_number, std::string
 
     if (crypto_pwhash_str_verify(hash.c_str(), pin.data(), pin.size()) == 0) {
         if (auto e = db_.exec("UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = " + std::to_string(id))) return fault(*e);
-        append_audit(db_, at, AuditEvent::staff_sign_in, staff_number, std::nullopt, "");
+        audit(at, AuditEvent::staff_sign_in, staff_number, std::nullopt, "");
         result.kind = Kind::ok;
         result.failures = 0;
         result.session = StaffSession{id, std::string(staff_number), display_name, at};
@@ -175,7 +175,7 @@ SignInResult SubmissionStore::sign_in(std::string_view staff_number, std::string
     result.failures = failures + 1;
     if (result.failures >= wrong_pins_before_lockout) {
         if (auto e = db_.exec("UPDATE staff SET locked = 1 WHERE id = " + std::to_string(id))) return fault(*e);
-        append_audit(db_, at, AuditEvent::staff_locked_out, staff_number, std::nullopt,
+        audit(at, AuditEvent::staff_locked_out, staff_number, std::nullopt,
                      std::to_string(result.failures) + " wrong PINs: locked until unlocked with kiosk-store staff unlock");
         result.kind = Kind::locked;
         return result;
@@ -188,13 +188,13 @@ SignInResult SubmissionStore::sign_in(std::string_view staff_number, std::string
             return fault(db_.last_error("delaying the next sign-in attempt"));
         }
     }
-    append_audit(db_, at, AuditEvent::pin_failed, staff_number, std::nullopt, "wrong PIN (" + std::to_string(result.failures) + " in a row)");
+    audit(at, AuditEvent::pin_failed, staff_number, std::nullopt, "wrong PIN (" + std::to_string(result.failures) + " in a row)");
     result.kind = Kind::wrong_pin;
     return result;
 }
 
 void SubmissionStore::record_sign_out(const StaffSession& staff, std::string_view why) {
-    if (auto e = append_audit(db_, now(), AuditEvent::staff_signed_out, staff.staff_number, std::nullopt, why)) record_fault(*e);
+    if (auto e = audit(now(), AuditEvent::staff_signed_out, staff.staff_number, std::nullopt, why)) record_fault(*e);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -258,7 +258,7 @@ std::variant<StoredSubmission, NotFound, SqliteError> SubmissionStore::view(cons
     StoredSubmission s = read_submission(*q);
     q.reset();
     if (auto e = read_fired(db_, s)) return *e;
-    if (auto e = append_audit(db_, now(), AuditEvent::submission_viewed, staff.staff_number, id, "")) {
+    if (auto e = audit(now(), AuditEvent::submission_viewed, staff.staff_number, id, "")) {
         // Staff still see it (a flag must never be hidden by a full disk), and are told.
         record_fault(*e);
         status_.staff_messages.push_back("A view of submission " + std::to_string(id) + " could not be written to the audit log.");
@@ -280,7 +280,7 @@ std::optional<SqliteError> SubmissionStore::acknowledge(const StaffSession& staf
         if (!update) e = error;
         else if (update->bind(1, id).step() != SQLITE_DONE) e = db_.last_error("acknowledging");
     }
-    if (!e) e = append_audit(db_, now(), AuditEvent::acknowledged, staff.staff_number, id, note.empty() ? "" : "with a note");
+    if (!e) e = audit(now(), AuditEvent::acknowledged, staff.staff_number, id, note.empty() ? "" : "with a note");
     if (!e) e = db_.exec("COMMIT");
     if (e) {
         db_.rollback_if_open();
@@ -290,7 +290,7 @@ std::optional<SqliteError> SubmissionStore::acknowledge(const StaffSession& staf
 }
 
 std::optional<SqliteError> SubmissionStore::record_plan_check(const StaffSession& staff, std::int64_t id, std::string_view detail) {
-    return append_audit(db_, now(), AuditEvent::plan_checked, staff.staff_number, id, detail);
+    return audit(now(), AuditEvent::plan_checked, staff.staff_number, id, detail);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -330,7 +330,7 @@ std::variant<std::vector<StoredSubmission>, SqliteError> SubmissionStore::submis
 }
 
 std::optional<SqliteError> SubmissionStore::record_export(const StaffSession& staff, std::size_t count, std::string_view where) {
-    return append_audit(db_, now(), AuditEvent::exported, staff.staff_number, std::nullopt,
+    return audit(now(), AuditEvent::exported, staff.staff_number, std::nullopt,
                         std::to_string(count) + " submissions to " + std::string(where));
 }
 

@@ -47,7 +47,7 @@ std::variant<std::string, SqliteError> SubmissionStore::export_json_lines(std::s
         out += row.dump() + "\n";
         ++count;
     }
-    if (auto e = append_audit(db_, now(), AuditEvent::exported, staff, std::nullopt, std::to_string(count) + " submissions")) return *e;
+    if (auto e = audit(now(), AuditEvent::exported, staff, std::nullopt, std::to_string(count) + " submissions")) return *e;
     return out;
 }
 
@@ -56,17 +56,23 @@ std::variant<std::int64_t, SqliteError> SubmissionStore::purge(std::string_view 
     SqliteError error;
     // Only reviewed submissions: an unreviewed one is kept until staff have seen it, however old.
     auto del = db_.prepare(
-        "DELETE FROM submissions WHERE acknowledged = 1 AND created_at < strftime('%Y-%m-%dT%H:%M:%SZ', ?, ?)", error);
+        "DELETE FROM submissions WHERE acknowledged = 1 AND created_at < strftime('%Y-%m-%dT%H:%M:%SZ', ?, ?) RETURNING id, ticket", error);
     std::optional<SqliteError> e;
-    std::int64_t deleted = 0;
+    std::vector<std::pair<std::int64_t, std::string>> gone;  // each purged submission gets its own audit row
     if (!del) e = error;
-    else if (del->bind(1, now()).bind(2, "-" + std::to_string(options_.retention_days) + " days").step() != SQLITE_DONE) {
-        e = db_.last_error("purging");
-    } else {
-        deleted = sqlite3_changes64(db_.handle());
+    else {
+        del->bind(1, now()).bind(2, "-" + std::to_string(options_.retention_days) + " days");
+        int rc = SQLITE_ROW;
+        while ((rc = del->step()) == SQLITE_ROW) gone.emplace_back(del->column_int(0), del->column_text(1));
+        if (rc != SQLITE_DONE) e = db_.last_error("purging");
+    }
+    del.reset();
+    const auto deleted = static_cast<std::int64_t>(gone.size());
+    for (std::size_t i = 0; !e && i < gone.size(); ++i) {
+        e = audit(now(), AuditEvent::purged, actor, gone[i].first, "ticket " + gone[i].second);
     }
     if (!e) {
-        e = append_audit(db_, now(), AuditEvent::purged, actor, std::nullopt,
+        e = audit(now(), AuditEvent::purged, actor, std::nullopt,
                          std::to_string(deleted) + " reviewed submissions older than " + std::to_string(options_.retention_days) + " days");
     }
     if (!e) e = db_.exec("COMMIT");
@@ -117,9 +123,19 @@ StoreStats SubmissionStore::stats() {
     return s;
 }
 
+std::variant<AuditMark, SqliteError> SubmissionStore::audit_mark() {
+    SqliteError error;
+    auto last = db_.prepare("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", error);
+    if (!last) return error;
+    const int rc = last->step();
+    if (rc == SQLITE_ROW) return AuditMark{last->column_int(0), last->column_text(1)};
+    if (rc == SQLITE_DONE) return AuditMark{};
+    return db_.last_error("reading the audit log");
+}
+
 void SubmissionStore::record_alert_failure(std::string_view ticket, std::string_view channel, std::string_view detail) {
     const std::string what = "ticket " + std::string(ticket) + ", " + std::string(channel) + ": " + std::string(detail);
-    if (auto e = append_audit(db_, now(), AuditEvent::alert_failed, "kiosk", std::nullopt, what)) record_fault(*e);
+    if (auto e = audit(now(), AuditEvent::alert_failed, "kiosk", std::nullopt, what)) record_fault(*e);
 }
 
 }  // namespace kiosk::store

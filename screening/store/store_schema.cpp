@@ -84,6 +84,11 @@ constexpr std::array<const char*, current_schema_version> migrations = {
     ALTER TABLE submissions ADD COLUMN kiosk_id TEXT NOT NULL DEFAULT '';
     CREATE INDEX submissions_staff_queue ON submissions (severity, id) WHERE acknowledged = 0 AND severity >= 2;
     )sql",
+    // 6: the audit log is sealed with forward-secure keys (audit_seal.hpp): each row keeps the
+    // epoch whose key sealed it. Rows from before stay as they were (NULL), chained only.
+    R"sql(
+    ALTER TABLE audit_log ADD COLUMN seal_epoch INTEGER;
+    )sql",
 };
 
 }  // namespace

@@ -9,7 +9,7 @@
 
 namespace kiosk::store {
 
-inline constexpr std::int64_t current_schema_version = 5;
+inline constexpr std::int64_t current_schema_version = 6;
 
 // An error when the database comes from a newer kiosk than this one (it must not be touched).
 std::optional<SqliteError> refuse_newer_schema(Connection& db);

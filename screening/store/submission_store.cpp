@@ -165,15 +165,70 @@ std::variant<SubmissionStore, SqliteError> SubmissionStore::open(const std::file
     if (auto e = migrate(*db)) return *e;
 
     SubmissionStore store(std::move(*db), std::move(options));
+    store.audit_->attach(store.db_);
+    if (auto e = store.open_seal(path)) return *e;
+    store.reserve_ = DiskReserve(path.string() + ".reserve", store.options_.reserve_bytes);
+    if (const std::optional<DiskReserve::Problem> problem = store.reserve_.ensure()) {
+        store.status_.disk_full = problem->no_room;
+        store.status_.staff_messages.push_back("The kiosk has no reserve space on its data disk: " + problem->text +
+                                               (problem->no_room ? ". Free space on the disk now: the next submissions may not be saved." : "."));
+    }
     if (moved_to) {
         const std::string message = "The database was damaged and has been moved to " + *moved_to +
                                     " (nothing was deleted); a new database was started. Ask IT to inspect the old file.";
         store.status_.staff_messages.push_back(message);
-        if (auto e = append_audit(store.db_, store.now(), AuditEvent::database_recovered, "kiosk", std::nullopt, message)) {
+        if (auto e = store.audit(store.now(), AuditEvent::database_recovered, "kiosk", std::nullopt, message)) {
             store.record_fault(*e);
         }
     }
     return store;
+}
+
+std::optional<SqliteError> SubmissionStore::open_seal(const std::filesystem::path& db_path) {
+    const std::filesystem::path seal_path = options_.seal_path.empty() ? std::filesystem::path(db_path.string() + ".seal") : options_.seal_path;
+    bool missing = false;
+    auto loaded = AuditSeal::load(seal_path, missing);
+    std::string why;  // why a new key, when there was one before
+    if (auto* seal = std::get_if<AuditSeal>(&loaded)) {
+        audit_->use(std::move(*seal));
+    } else {
+        if (!missing) {
+            // Evidence, like a damaged database: kept, never replaced.
+            std::string stamp = now();
+            for (char& c : stamp) c = c == ':' ? '-' : c;
+            const std::string aside = seal_path.string() + ".damaged-" + stamp;
+            if (!rename_no_replace(seal_path.string(), aside)) {
+                return SqliteError{SQLITE_CANTOPEN, std::get<std::string>(loaded) + "; and it could not be moved aside"};
+            }
+            why = "the audit seal could not be read (" + std::get<std::string>(loaded) + ") and was moved to " + aside;
+        } else if (db_.query_int("SELECT count(*) FROM audit_log WHERE seal_epoch IS NOT NULL").value_or(0) > 0) {
+            why = "the audit seal " + seal_path.string() + " was missing";
+        }
+        auto created = AuditSeal::create(seal_path, seconds_since_epoch(now()));
+        if (auto* problem = std::get_if<std::string>(&created)) return SqliteError{SQLITE_CANTOPEN, *problem};
+        auto& [new_seal, key] = std::get<std::pair<AuditSeal, VerificationKey>>(created);
+        audit_->use(std::move(new_seal));
+        new_verification_key_ = key;
+        if (!why.empty()) {
+            status_.staff_messages.push_back("The audit log has a new sealing key: " + why +
+                                             ". Keep the old verification key for the rows before; the new one is shown once.");
+        }
+    }
+    // A new seal, or a new database under an existing one: the log says where sealing begins.
+    const std::string key_id = audit_->seal()->key_id();
+    const std::string last_sealing = db_.query_text("SELECT detail FROM audit_log WHERE event = 'sealing_started' ORDER BY id DESC LIMIT 1").value_or("");
+    if (last_sealing.rfind("key " + key_id + ";", 0) == 0) return std::nullopt;
+    std::int64_t last_id = 0;
+    std::string last_hash;
+    SqliteError error;
+    auto last = db_.prepare("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", error);
+    if (!last) return error;
+    if (last->step() == SQLITE_ROW) {
+        last_id = last->column_int(0);
+        last_hash = last->column_text(1);
+    }
+    last.reset();
+    return audit(now(), AuditEvent::sealing_started, "kiosk", std::nullopt, sealing_detail(key_id, last_id, last_hash, why));
 }
 
 std::variant<SubmissionStore, SqliteError> SubmissionStore::open_read_only(const std::filesystem::path& path, StoreOptions options, bool exists) {
@@ -192,7 +247,7 @@ std::variant<SubmissionStore, SqliteError> SubmissionStore::open_read_only(const
     return SubmissionStore(std::move(*db), std::move(options));
 }
 
-std::optional<SqliteError> SubmissionStore::commit(Pending& p, bool ticket_shown) {
+std::optional<SqliteError> SubmissionStore::commit(Pending& p, bool ticket_shown, std::string_view audit_note) {
     const NewSubmission& s = p.submission;
     std::string& ticket = p.ticket;
     if (ticket.empty()) ticket = random_ticket_code();
@@ -238,7 +293,7 @@ std::optional<SqliteError> SubmissionStore::commit(Pending& p, bool ticket_shown
                                                 "that patient's answers are stored under ticket " + ticket + ".";
                     status_.staff_messages.push_back(message);
                     // Also where staff can read it later, outside this process.
-                    if (auto audit = append_audit(db_, now(), AuditEvent::store_fault, "kiosk", std::nullopt, message)) db_.rollback_if_open();
+                    if (audit(now(), AuditEvent::store_fault, "kiosk", std::nullopt, message)) db_.rollback_if_open();
                 }
                 continue;
             }
@@ -255,6 +310,13 @@ std::optional<SqliteError> SubmissionStore::commit(Pending& p, bool ticket_shown
                 db_.rollback_if_open();
                 return e;
             }
+        }
+        // In the same transaction: a stored submission always has its audit row (no answers in it).
+        std::string detail = "ticket " + ticket;
+        if (!audit_note.empty()) detail += "; " + std::string(audit_note);
+        if (auto e = audit(now(), AuditEvent::submission_stored, "kiosk", id, detail)) {
+            db_.rollback_if_open();
+            return e;
         }
         if (auto e = db_.exec("COMMIT")) {
             db_.rollback_if_open();
@@ -285,14 +347,35 @@ void SubmissionStore::record_fault(const SqliteError& e) {
     status_.last_fault = e.message + " (SQLite code " + std::to_string(e.code) + ")";
     // Best effort: the same fault may stop this row too (then the status above still tells staff,
     // and no half-written audit row is left open).
-    if (append_audit(db_, now(), AuditEvent::store_fault, "kiosk", std::nullopt, *status_.last_fault)) db_.rollback_if_open();
+    if (audit(now(), AuditEvent::store_fault, "kiosk", std::nullopt, *status_.last_fault)) db_.rollback_if_open();
+}
+
+std::optional<SqliteError> SubmissionStore::commit_or_use_reserve(Pending& p, bool ticket_shown) {
+    std::optional<SqliteError> e = commit(p, ticket_shown);
+    if (!e || (e->code & 0xFF) != SQLITE_FULL || !reserve_.release()) return e;
+    // The reserve's blocks are free now: the submission (and its audit row) fit in them.
+    e = commit(p, ticket_shown, "saved in the reserve space: the data disk is full");
+    status_.disk_full = true;
+    status_.staff_messages.push_back(
+        e ? "The data disk is full, and the reserve space was not enough: ticket " + p.ticket +
+                " is kept in the kiosk's memory only. Free space on the disk now."
+          : "The data disk is full: ticket " + p.ticket +
+                " was saved in the kiosk's reserve space. Free space on the disk now: the next submissions cannot be saved.");
+    return e;
+}
+
+void SubmissionStore::restore_reserve() {
+    if (!status_.disk_full || !reserve_.enabled()) return;
+    if (reserve_.ensure()) return;  // still no room: staff keep their mark
+    status_.disk_full = false;
+    status_.staff_messages.push_back("The data disk has room again; the kiosk's reserve space is back.");
 }
 
 SubmitOutcome SubmissionStore::submit(NewSubmission submission) {
     retry_pending();  // keeps submissions in the order patients sent them
     Pending p{std::move(submission), {}, now(), options_.today_local()};
     if (pending_.empty()) {
-        const std::optional<SqliteError> e = commit(p, false);
+        const std::optional<SqliteError> e = commit_or_use_reserve(p, false);
         if (!e) return {true, p.ticket};
         record_fault(*e);
     }
@@ -305,9 +388,10 @@ SubmitOutcome SubmissionStore::submit(NewSubmission submission) {
 }
 
 std::size_t SubmissionStore::retry_pending() {
+    restore_reserve();
     std::size_t committed = 0;
     while (!pending_.empty()) {
-        if (auto e = commit(pending_.front(), true)) {
+        if (auto e = commit_or_use_reserve(pending_.front(), true)) {
             record_fault(*e);
             break;
         }

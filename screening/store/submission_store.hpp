@@ -7,12 +7,15 @@
 #include <deque>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
 #include "audit_log.hpp"
+#include "disk_reserve.hpp"
 #include "severity.hpp"
 #include "sqlite_connection.hpp"
 
@@ -97,8 +100,11 @@ struct SubmitOutcome {
 struct StoreStatus {
     std::size_t pending = 0;                  // sent but not yet committed
     std::optional<std::string> last_fault;    // for staff: what went wrong last
-    std::vector<std::string> staff_messages;  // events staff must know (a database moved aside)
+    std::vector<std::string> staff_messages;  // events staff must know (a database moved aside), oldest first
+    bool disk_full = false;                   // the reserve was spent: the next submission may not fit
     bool needs_front_desk() const { return pending > 0; }
+    // Staff must look now, whatever the queue says: a submission only in memory, or a full disk.
+    bool needs_staff() const { return pending > 0 || disk_full; }
 };
 
 struct StoreOptions {
@@ -108,6 +114,13 @@ struct StoreOptions {
     // Opened for reading only (kiosk-store's stats, list, verify-audit): nothing is written,
     // nothing migrated or moved aside; works on a read-only file and a full disk.
     bool read_only = false;
+    // Space held beside the database (FILE.reserve) for a submission sent when the disk fills;
+    // 0: none (kiosk-store's commands). The kiosk holds 16 MB, room for thousands of submissions.
+    std::uint64_t reserve_bytes = 0;
+    // The audit log's sealing key (audit_seal.hpp); default: the database's path + ".seal".
+    std::filesystem::path seal_path;
+    // Told where the audit log ends after every commit that added rows, for the system log.
+    std::function<void(const AuditMark&)> on_audit_mark;
     std::function<std::string()> now_utc;    // "2026-11-23T20:25:00Z"; default: the system clock
     std::function<std::string()> today_local;  // "2026-11-23"; default: the system clock
 };
@@ -127,7 +140,8 @@ public:
     static std::variant<SubmissionStore, SqliteError> open(const std::filesystem::path& path, StoreOptions options = {});
 
     SubmitOutcome submit(NewSubmission submission);
-    // Tries to commit what is pending, oldest first; returns how many were committed.
+    // Tries to commit what is pending, oldest first, and to make the reserve again after a full
+    // disk; returns how many were committed.
     std::size_t retry_pending();
     const StoreStatus& status() const { return status_; }
 
@@ -161,7 +175,14 @@ public:
     std::variant<std::int64_t, SqliteError> purge(std::string_view actor);
     std::optional<SqliteError> backup(const std::filesystem::path& destination);
     StoreStats stats();
-    AuditCheck check_audit() { return verify_audit(db_); }
+    AuditCheck check_audit(const std::vector<VerificationKey>& keys = {}, const std::optional<AuditMark>& expected = {}) {
+        return verify_audit(db_, keys, expected);
+    }
+    // Where the audit log ends now (for exports); a fault is an error, never an empty log.
+    std::variant<AuditMark, SqliteError> audit_mark();
+    // The verification key of a seal this store just made, once: shown to whoever set it up, and
+    // kept nowhere on the kiosk.
+    std::optional<VerificationKey> take_new_verification_key() { return std::exchange(new_verification_key_, std::nullopt); }
 
     // Staff accounts: numbers and PINs as staff_pin_policy.hpp says (a refused one is an error with
     // SQLITE_CONSTRAINT and the reason), PINs kept as Argon2id hashes. Each attempt is counted in
@@ -177,7 +198,8 @@ public:
     Connection& connection() { return db_; }
 
 private:
-    SubmissionStore(Connection db, StoreOptions options) : db_(std::move(db)), options_(std::move(options)) {}
+    SubmissionStore(Connection db, StoreOptions options)
+        : db_(std::move(db)), options_(std::move(options)), audit_(std::make_unique<AuditLog>(options_.on_audit_mark)) {}
     static std::variant<SubmissionStore, SqliteError> open_read_only(const std::filesystem::path& path, StoreOptions options, bool exists);
     // A submission as the patient sent it: its time and day are when they pressed Send, however
     // late it is committed.
@@ -189,16 +211,31 @@ private:
     };
     // `ticket_shown`: the patient already has the ticket (a retry), so a clash must not replace it
     // silently. Otherwise a clash draws a new code.
-    std::optional<SqliteError> commit(Pending& p, bool ticket_shown);
+    std::optional<SqliteError> commit(Pending& p, bool ticket_shown, std::string_view audit_note = {});
+    // commit, and when the disk is full, once more in the room the reserve leaves (staff told).
+    std::optional<SqliteError> commit_or_use_reserve(Pending& p, bool ticket_shown);
+    // After the reserve was spent: makes it again once the disk has room (staff told).
+    void restore_reserve();
     // A code free on `day`, in the database and among the pending submissions.
     std::string free_ticket_code(const std::string& day);
     void record_fault(const SqliteError& e);
+    // Loads the audit seal, or makes one (moving a damaged one aside), and writes the sealing row
+    // when the log has none for it.
+    std::optional<SqliteError> open_seal(const std::filesystem::path& db_path);
+    std::optional<SqliteError> audit(std::string_view at, AuditEvent event, std::string_view actor, std::optional<std::int64_t> submission_id,
+                                     std::string_view detail) {
+        return audit_->append(db_, at, event, actor, submission_id, detail);
+    }
     std::string now() const { return options_.now_utc(); }
 
     Connection db_;
     StoreOptions options_;
     std::deque<Pending> pending_;
     StoreStatus status_;
+    DiskReserve reserve_;
+    // On the heap: SQLite's hooks hold its address while the store itself moves.
+    std::unique_ptr<AuditLog> audit_;
+    std::optional<VerificationKey> new_verification_key_;
     // After db_, so that they are finalised before the connection closes.
     std::optional<Statement> insert_submission_;
     std::optional<Statement> insert_fired_rule_;

@@ -32,8 +32,16 @@ const std::map<std::string, std::string> answers = {
 
 struct Kiosk {
     // `faulty_disk`: the store sits on the test VFS, so that a test can make the disk fail.
-    explicit Kiosk(ImVec2 size = ImVec2(1080, 1920), bool faulty_disk = false)
-        : store(faulty_disk ? kiosk::test::open_store_on_fault_vfs(dir / "kiosk.db") : kiosk::test::open_store(dir / "kiosk.db")), ui(size) {}
+    // `reserve_bytes`: the space the store holds for a full disk, as the kiosk program does.
+    explicit Kiosk(ImVec2 size = ImVec2(1080, 1920), bool faulty_disk = false, std::uint64_t reserve_bytes = 0)
+        : store(faulty_disk ? kiosk::test::open_store_on_fault_vfs(dir / "kiosk.db", with_reserve(reserve_bytes))
+                            : kiosk::test::open_store(dir / "kiosk.db", with_reserve(reserve_bytes))),
+          ui(size) {}
+    static kiosk::store::StoreOptions with_reserve(std::uint64_t bytes) {
+        kiosk::store::StoreOptions options;
+        options.reserve_bytes = bytes;
+        return options;
+    }
     kiosk::test::TempDir dir;
     kiosk::store::SubmissionStore store;
     KioskConfig config = kiosk::test::draft_config(kiosk::test::source_dir());
@@ -369,6 +377,7 @@ TEST_CASE("when the disk fails at Send, the patient still gets a number and is s
     CHECK(first_ticket.size() == 4);
     CHECK(k.ui.state().layout.holds_text(k.flow.text().text("ui.result.not_saved")));
     CHECK(k.store.status().pending == 1);
+    CHECK(k.flow.staff_mark());  // a submission only in memory: staff must know now
     REQUIRE(k.tap("done"));
 
     plan.disarm();  // space again: the next patient's Send saves both, the first one first
@@ -378,6 +387,29 @@ TEST_CASE("when the disk fails at Send, the patient still gets a number and is s
     CHECK(k.store.status().pending == 0);
     CHECK(k.store.connection().query_int("SELECT count(*) FROM submissions") == 2);
     CHECK(k.store.connection().query_text("SELECT ticket FROM submissions ORDER BY id LIMIT 1") == first_ticket);
+}
+
+TEST_CASE("when the disk is full at Send, the reserve takes the submission: saved, and the staff mark is on until there is room") {
+    Kiosk k(ImVec2(1080, 1920), true, 1024 * 1024);
+    REQUIRE_FALSE(k.flow.staff_mark());
+    kiosk::test::FaultPlan& plan = kiosk::test::fault_vfs();
+    plan.disk = kiosk::test::FaultPlan::Disk::full;
+    plan.full_until_removed = (k.dir / "kiosk.db.reserve").string();
+    k.walk_to_review();
+    REQUIRE(k.tap("send"));
+    k.ui.idle_frame(k.flow);
+    REQUIRE(k.flow.screen() == Screen::result);
+    CHECK(k.flow.result()->stored);  // the patient is not sent to the desk for the disk's sake
+    CHECK(k.store.connection().query_int("SELECT count(*) FROM submissions") == 1);
+    CHECK(k.flow.staff_mark());
+    CHECK_FALSE(std::filesystem::exists(k.dir / "kiosk.db.reserve"));
+    // Between patients the store makes its reserve again; the real disk under the test has room,
+    // so it can, and the mark goes.
+    REQUIRE(k.tap("done"));
+    CHECK(std::filesystem::exists(k.dir / "kiosk.db.reserve"));
+    CHECK_FALSE(k.flow.staff_mark());
+    plan.disk = kiosk::test::FaultPlan::Disk::working;
+    plan.full_until_removed.clear();
 }
 
 TEST_CASE("landscape keeps a centred column; portrait uses the full width; the setting can force either") {

@@ -226,6 +226,16 @@ TEST_CASE("export: the last 7 days to the export folder, all at once; the folder
     CHECK(written.filename().string().starts_with("kiosk-export-front-desk-"));
     CHECK(std::filesystem::exists(written / "submissions.csv"));
     CHECK(std::filesystem::exists(written / "Questionnaire.json"));
+    // Where the audit log ended, outside the database: a later cut is found against it.
+    const auto mark = d.store.audit_mark();
+    REQUIRE(std::holds_alternative<kiosk::store::AuditMark>(mark));
+    const std::string audit_note = kiosk::test::file_bytes(written / "audit-log.txt");
+    const std::int64_t rows_before_export = std::get<kiosk::store::AuditMark>(mark).rows - 1;  // the export's own row came after
+    CHECK(audit_note.find("--expect " + std::to_string(rows_before_export) + ":") != std::string::npos);
+    const std::optional<kiosk::store::AuditMark> noted =
+        kiosk::store::AuditMark::parse(audit_note.substr(audit_note.find("--expect ") + 9, audit_note.find('\n', audit_note.find("--expect ")) - audit_note.find("--expect ") - 9));
+    REQUIRE(noted.has_value());
+    CHECK(d.store.check_audit({}, noted).intact);
     CHECK(d.staff.message().find(written.string()) != std::string::npos);
     CHECK(d.store.connection().query_int("SELECT count(*) FROM audit_log WHERE event = 'exported' AND actor = '1001'") == 1);
 

@@ -2,7 +2,13 @@
 
 #include <cstring>
 
+#include <unistd.h>
+
 namespace kiosk::test {
+
+bool FaultPlan::disk_full() const {
+    return disk == Disk::full && (full_until_removed.empty() || ::access(full_until_removed.c_str(), F_OK) == 0);
+}
 
 namespace {
 
@@ -27,7 +33,7 @@ int x_read(sqlite3_file* f, void* buf, int n, sqlite3_int64 off) {
     return real_of(f)->pMethods->xRead(real_of(f), buf, n, off);
 }
 int x_write(sqlite3_file* f, const void* buf, int n, sqlite3_int64 off) {
-    if (plan.disk == FaultPlan::Disk::full) return SQLITE_FULL;
+    if (plan.disk_full()) return SQLITE_FULL;
     if (plan.disk == FaultPlan::Disk::read_only) return SQLITE_READONLY;
     if (++plan.writes == plan.fail_write_at) {
         plan.fired = true;
@@ -36,7 +42,8 @@ int x_write(sqlite3_file* f, const void* buf, int n, sqlite3_int64 off) {
     return real_of(f)->pMethods->xWrite(real_of(f), buf, n, off);
 }
 int x_truncate(sqlite3_file* f, sqlite3_int64 size) {
-    if (plan.disk != FaultPlan::Disk::working) return plan.disk == FaultPlan::Disk::full ? SQLITE_FULL : SQLITE_READONLY;
+    if (plan.disk_full()) return SQLITE_FULL;
+    if (plan.disk == FaultPlan::Disk::read_only) return SQLITE_READONLY;
     return real_of(f)->pMethods->xTruncate(real_of(f), size);
 }
 int x_sync(sqlite3_file* f, int flags) {

@@ -3,6 +3,8 @@
 // write, sync or read (counted across every file of the database) fail with the chosen error once.
 #include <sqlite3.h>
 
+#include <string>
+
 #include "store_fixture.hpp"
 
 namespace kiosk::test {
@@ -20,11 +22,14 @@ struct FaultPlan {
     // The whole disk: every write and truncate fails (full), or no file opens for writing at all
     // (read-only: a read-only mount, or a file the kiosk's user may not write).
     enum class Disk { working, full, read_only } disk = Disk::working;
+    // With Disk::full: the disk has room again once this file is deleted (the store's reserve).
+    std::string full_until_removed;
+    bool disk_full() const;
 
-    void reset(int write_at, int sync_at, int code) { *this = FaultPlan{write_at, sync_at, code, 0, 0, false, 0, 0, Disk::working}; }
+    void reset(int write_at, int sync_at, int code) { *this = FaultPlan{write_at, sync_at, code, 0, 0, false, 0, 0, Disk::working, {}}; }
     // Every read of the database file from the Nth on fails (a disk that has gone bad). SQLite
     // reads from its page cache first: empty it (sqlite3_db_release_memory) to reach the disk.
-    void reset_reads(int read_at, int code) { *this = FaultPlan{0, 0, code, 0, 0, false, read_at, 0, Disk::working}; }
+    void reset_reads(int read_at, int code) { *this = FaultPlan{0, 0, code, 0, 0, false, read_at, 0, Disk::working, {}}; }
     void disarm() { fail_write_at = fail_sync_at = fail_read_at = 0; }
 };
 

@@ -101,7 +101,10 @@ TEST_CASE("purging deletes only reviewed submissions past retention, and leaves 
     const std::string bytes = kiosk::test::file_bytes(dir / "kiosk.db");
     CHECK(bytes.find("MARKER_REVIEWED_OLD") == std::string::npos);  // secure_delete: not in free pages
     CHECK(bytes.find("MARKER_UNREVIEWED_OLD") != std::string::npos);
-    CHECK(store.connection().query_int("SELECT count(*) FROM audit_log WHERE event = 'purged'") == 2);
+    // One row per purge, and one for each submission it deleted.
+    CHECK(store.connection().query_int("SELECT count(*) FROM audit_log WHERE event = 'purged' AND submission_id IS NULL") == 2);
+    CHECK(store.connection().query_int("SELECT count(*) FROM audit_log WHERE event = 'purged' AND submission_id = " +
+                                       std::to_string(queue[0].id)) == 1);
 }
 
 TEST_CASE("export gives every submission as a JSON line, and is audited") {
@@ -129,25 +132,33 @@ TEST_CASE("a backup is a consistent copy with mode 0600") {
 TEST_CASE("the audit chain reports the first row that was altered or removed") {
     TempDir dir;
     SubmissionStore store = kiosk::test::open_store(dir / "kiosk.db");
+    const std::vector<VerificationKey> keys = {store.take_new_verification_key().value()};
     for (int i = 0; i < 3; ++i) store.submit(kiosk::test::flagged_submission());
     for (const QueueEntry& e : kiosk::test::queue_of(store, 10)) kiosk::test::viewed(store, e.id);
-    REQUIRE(store.check_audit().intact);
-    CHECK(store.check_audit().rows == 3);
+    REQUIRE(store.check_audit(keys).intact);
+    CHECK(store.check_audit(keys).rows == 7);  // the sealing row, three stored, three viewed
+    CHECK(store.check_audit(keys).checked_rows == 7);
     Connection& db = store.connection();
     CHECK(db.exec("UPDATE audit_log SET actor = 'x' WHERE id = 2").has_value());  // refused by a trigger
 
     SUBCASE("altered") {
         REQUIRE_FALSE(db.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'mallory' WHERE id = 2").has_value());
-        const AuditCheck check = store.check_audit();
+        const AuditCheck check = store.check_audit(keys);
         CHECK_FALSE(check.intact);
-        CHECK(check.first_broken_id == 2);
-        CHECK(check.problem.find("altered") != std::string::npos);
+        CHECK(check.first_untrusted_id == 2);
+        CHECK(check.problem.find("seal does not match") != std::string::npos);
+        // Without the key the links still hold: only the seal shows the change, and the check says so.
+        const AuditCheck keyless = store.check_audit();
+        CHECK(keyless.intact);
+        CHECK(keyless.checked_rows == 0);
+        REQUIRE_FALSE(keyless.notes.empty());
+        CHECK(keyless.notes.front().find("seals not checked") != std::string::npos);
     }
     SUBCASE("removed") {
         REQUIRE_FALSE(db.exec("DELETE FROM audit_log WHERE id = 2").has_value());
-        const AuditCheck check = store.check_audit();
+        const AuditCheck check = store.check_audit(keys);
         CHECK_FALSE(check.intact);
-        CHECK(check.first_broken_id == 3);
+        CHECK(check.first_untrusted_id == 2);
         CHECK(check.problem.find("missing") != std::string::npos);
     }
 }
