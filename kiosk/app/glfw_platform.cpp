@@ -85,26 +85,29 @@ GLuint new_texture() {
 
 }  // namespace
 
+GlfwLibrary::GlfwLibrary() : started_(glfwInit() == GLFW_TRUE) {}
+GlfwLibrary::~GlfwLibrary() {
+    if (started_) glfwTerminate();
+}
+void GlfwWindowDeleter::operator()(GLFWwindow* window) const { glfwDestroyWindow(window); }
+
 GlfwPlatform::~GlfwPlatform() {
     if (driver_loader_.joinable()) driver_loader_.join();
     if (gl_) {
         gl_->stop([] { glfwMakeContextCurrent(nullptr); });  // the context comes back to this thread
-        glfwMakeContextCurrent(window_);
+        glfwMakeContextCurrent(window_.get());
     }
     forget_drawn_lists();
     if (imgui_) {
         if (font_texture_ != 0) glDeleteTextures(1, &font_texture_);
         ImGui_ImplOpenGL3_Shutdown();
     }
-    if (context_) ImGui::DestroyContext();
-    if (window_) glfwDestroyWindow(window_);
-    if (started_) glfwTerminate();
+    // The window, the ImGui context and GLFW itself go with their members, in that order.
 }
 
 std::string GlfwPlatform::find_screen(int width, int height) {
-    if (!started_) {
-        if (!glfwInit()) return "no display (GLFW could not start)";
-        started_ = true;
+    if (!glfw_) {
+        if (!glfw_.emplace().started()) return "no display (GLFW could not start)";
 #ifdef KIOSK_SOFTWARE_GL_DRIVER
         // No GPU (no /dev/dri): Mesa will draw with llvmpipe, whose driver spends 60-75 ms loading
         // LLVM inside glfwCreateWindow. Load it now on a second thread, while the content, the
@@ -128,16 +131,11 @@ std::string GlfwPlatform::find_screen(int width, int height) {
 }
 
 void GlfwPlatform::start_imgui() {
-    if (context_) return;
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
-    context_ = true;
+    if (!context_) context_ = make_kiosk_imgui_context();
 }
 
 std::string GlfwPlatform::open_window() {
-    if (!started_) return "no display (GLFW could not start)";
+    if (!glfw_ || !glfw_->started()) return "no display (GLFW could not start)";
     if (driver_loader_.joinable()) driver_loader_.join();
     glfwWindowHint(GLFW_DECORATED, GLFW_FALSE);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
@@ -146,24 +144,25 @@ std::string GlfwPlatform::open_window() {
     // 1080x1920 that nothing would use).
     glfwWindowHint(GLFW_DEPTH_BITS, 0);
     glfwWindowHint(GLFW_STENCIL_BITS, 0);
-    window_ = glfwCreateWindow(width_, height_, "Magnesium IV kiosk", full_screen_ ? glfwGetPrimaryMonitor() : nullptr, nullptr);
+    window_.reset(glfwCreateWindow(width_, height_, "Magnesium IV kiosk", full_screen_ ? glfwGetPrimaryMonitor() : nullptr, nullptr));
     if (!window_) return "the window could not be created";
-    glfwMakeContextCurrent(window_);
-    if (glfwGetCurrentContext() != window_) return "no OpenGL context";
+    GLFWwindow* const window = window_.get();
+    glfwMakeContextCurrent(window);
+    if (glfwGetCurrentContext() != window) return "no OpenGL context";
     glfwSwapInterval(1);
-    glfwSetInputMode(window_, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
-    glfwSetCursorPosCallback(window_, on_cursor);
-    glfwSetMouseButtonCallback(window_, on_button);
-    glfwSetFramebufferSizeCallback(window_, on_size);
-    glfwSetWindowRefreshCallback(window_, on_refresh);
-    glfwGetFramebufferSize(window_, &touch.width, &touch.height);
-    const int major = glfwGetWindowAttrib(window_, GLFW_CONTEXT_VERSION_MAJOR);
-    const int minor = glfwGetWindowAttrib(window_, GLFW_CONTEXT_VERSION_MINOR);
+    glfwSetInputMode(window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
+    glfwSetCursorPosCallback(window, on_cursor);
+    glfwSetMouseButtonCallback(window, on_button);
+    glfwSetFramebufferSizeCallback(window, on_size);
+    glfwSetWindowRefreshCallback(window, on_refresh);
+    glfwGetFramebufferSize(window, &touch.width, &touch.height);
+    const int major = glfwGetWindowAttrib(window, GLFW_CONTEXT_VERSION_MAJOR);
+    const int minor = glfwGetWindowAttrib(window, GLFW_CONTEXT_VERSION_MINOR);
     alpha_only_textures_ = major > 3 || (major == 3 && minor >= 3) || glfwExtensionSupported("GL_ARB_texture_swizzle");
 
     // From here on the context is the drawing thread's (gl_thread.hpp): every GL call goes there.
     glfwMakeContextCurrent(nullptr);
-    gl_ = std::make_unique<GlThread>([window = window_] { glfwMakeContextCurrent(window); });
+    gl_ = std::make_unique<GlThread>([window] { glfwMakeContextCurrent(window); });
     return {};
 }
 
@@ -197,7 +196,7 @@ ImVec2 GlfwPlatform::framebuffer_size() const {
 
 double GlfwPlatform::time() const { return glfwGetTime(); }
 
-bool GlfwPlatform::should_close() const { return glfwWindowShouldClose(window_) != 0; }
+bool GlfwPlatform::should_close() const { return glfwWindowShouldClose(window_.get()) != 0; }
 
 void GlfwPlatform::wait_for_input(double timeout_seconds) {
     // Not while the drawing thread talks to the X server: the two threads share one connection,
@@ -332,7 +331,7 @@ bool GlfwPlatform::present(const std::string& png_path, ImU32 background, bool t
         ImGui_ImplOpenGL3_RenderDrawData(&drawn_);
         // Read before the swap: the back buffer holds exactly this frame.
         const bool saved = png_path.empty() || save_png(png_path, width, height);
-        if (to_screen) glfwSwapBuffers(window_);
+        if (to_screen) glfwSwapBuffers(window_.get());
         return saved;
     };
     // A screenshot is waited for (whether it was written is the answer); a frame is not.

@@ -4,15 +4,34 @@
 // callbacks (glfw_platform.cpp says why not Dear ImGui's GLFW backend). Full screen and
 // undecorated unless given a size; the cursor is hidden.
 #include <memory>
+#include <optional>
 #include <thread>
 #include <vector>
 
 #include "gl_thread.hpp"
+#include "imgui_context.hpp"
 #include "platform.hpp"
 
 struct GLFWwindow;
 
 namespace kiosk::app {
+
+// GLFW itself (glfwInit … glfwTerminate) and a window, each released with its owner.
+class GlfwLibrary {
+public:
+    GlfwLibrary();
+    ~GlfwLibrary();
+    GlfwLibrary(const GlfwLibrary&) = delete;
+    GlfwLibrary& operator=(const GlfwLibrary&) = delete;
+    bool started() const { return started_; }
+
+private:
+    bool started_ = false;
+};
+struct GlfwWindowDeleter {
+    void operator()(GLFWwindow* window) const;
+};
+using OwnedGlfwWindow = std::unique_ptr<GLFWwindow, GlfwWindowDeleter>;
 
 class GlfwPlatform final : public Platform {
 public:
@@ -41,13 +60,14 @@ public:
     void destroy_texture(ImTextureID id) override;
 
 private:
-    bool started_ = false;
+    // Declared in the order they start, so that they end in reverse: the window before GLFW.
+    std::optional<GlfwLibrary> glfw_;
     int width_ = 0;  // planned size
     int height_ = 0;
     bool full_screen_ = false;
     std::thread driver_loader_;  // loads the software GL driver while the kiosk gets ready
-    bool context_ = false;
-    GLFWwindow* window_ = nullptr;
+    OwnedImGuiContext context_;
+    OwnedGlfwWindow window_;
     bool imgui_ = false;  // Dear ImGui's OpenGL backend started (start_renderer())
     bool alpha_only_textures_ = false;  // swizzled one-channel textures (GL 3.3 or ARB_texture_swizzle)
     unsigned int font_texture_ = 0;

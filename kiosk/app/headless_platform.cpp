@@ -5,21 +5,13 @@
 
 namespace kiosk::app {
 
-HeadlessPlatform::~HeadlessPlatform() {
-    if (context_) ImGui::DestroyContext(context_);
-}
-
 std::string HeadlessPlatform::find_screen(int width, int height) {
     if (width > 0 && height > 0) size_ = ImVec2(static_cast<float>(width), static_cast<float>(height));
     return {};
 }
 
 void HeadlessPlatform::start_imgui() {
-    if (context_) return;
-    context_ = ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+    if (!context_) context_ = make_kiosk_imgui_context();
 }
 
 std::string HeadlessPlatform::open_window() {

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "imgui_context.hpp"
 #include "platform.hpp"
 
 namespace kiosk::app {
@@ -13,7 +14,7 @@ namespace kiosk::app {
 class HeadlessPlatform final : public Platform {
 public:
     explicit HeadlessPlatform(ImVec2 size = ImVec2(1080, 1920)) : size_(size) {}
-    ~HeadlessPlatform() override;
+    ~HeadlessPlatform() override = default;
     HeadlessPlatform(const HeadlessPlatform&) = delete;
     HeadlessPlatform& operator=(const HeadlessPlatform&) = delete;
 
@@ -49,7 +50,7 @@ public:
 
 private:
     ImVec2 size_;
-    ImGuiContext* context_ = nullptr;
+    OwnedImGuiContext context_;
     bool opened_ = false;
     double clock_ = 0;
     int frames_ = 0;

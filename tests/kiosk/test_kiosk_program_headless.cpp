@@ -330,11 +330,12 @@ TEST_CASE("a script taps by the words a patient reads, and says so when the word
 
 TEST_CASE("a script line the player does not understand is refused before anything runs, with its line") {
     TempDir dir;
-    for (const auto& [line, expected] : {std::pair{"idle soon", "'idle' needs a number of seconds (idle 120), not 'soon'"},
-                                         std::pair{"idle -5", "'idle' needs a number of seconds"},
-                                         std::pair{"tap \"Next", "a label to tap goes between double quotes"},
-                                         std::pair{"tap next please", "expected 'tap ID'"},
-                                         std::pair{"press next", "expected 'tap ID'"}}) {
+    for (const auto& [script_line, expected] : {std::pair{"idle soon", "'idle' needs a number of seconds (idle 120), not 'soon'"},
+                                                std::pair{"idle -5", "'idle' needs a number of seconds"},
+                                                std::pair{"tap \"Next", "a label to tap goes between double quotes"},
+                                                std::pair{"tap next please", "expected 'tap ID'"},
+                                                std::pair{"press next", "expected 'tap ID'"}}) {
+        const char* const line = script_line;  // CAPTURE's lambda cannot capture a structured binding (clang)
         CAPTURE(line);
         HeadlessPlatform platform;
         const auto script = write_file(dir / "odd.script", std::string("# a comment\ntap start\n") + line + "\n");

@@ -86,7 +86,8 @@ TEST_CASE("no line of any shipped text is wider than its box, at three widths, i
     for (const kiosk::content::LocaleTexts& locale : bundle.content.bundle.locales) {
         const Direction direction = locale.direction == kiosk::content::TextDirection::right_to_left ? Direction::right_to_left
                                                                                                       : Direction::left_to_right;
-        for (const auto& [key, message] : locale.messages) {
+        for (const auto& [message_key, message] : locale.messages) {
+            const std::string& key = message_key;  // CAPTURE's lambda cannot capture a structured binding (clang)
             std::vector<kiosk::content::MessageArgument> args;
             for (const std::string& name : message.shape().arguments) args.push_back({name, std::int64_t{60}});
             const std::string text = message.format(args).value_or("");
