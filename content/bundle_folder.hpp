@@ -13,7 +13,7 @@ namespace kiosk::content {
 bool holds_bundle(const std::filesystem::path& folder);
 
 // `given`: the value of --bundle, if any. The folder to use, or why there is none.
-std::variant<std::filesystem::path, std::string> bundle_folder(const std::optional<std::string>& given);
+[[nodiscard]] std::variant<std::filesystem::path, std::string> bundle_folder(const std::optional<std::string>& given);
 
 // The first line of every report: "bundle: /abs/path" (the folder checked, beyond doubt).
 std::string bundle_line(const std::filesystem::path& folder);

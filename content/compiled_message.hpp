@@ -56,7 +56,7 @@ public:
 
     // Formats with isolated arguments. Nothing when an argument the text uses is not given (the
     // caller then falls back rather than show a raw "{name}") or when ICU fails.
-    std::optional<std::string> format(std::span<const MessageArgument> arguments) const;
+    [[nodiscard]] std::optional<std::string> format(std::span<const MessageArgument> arguments) const;
 
 private:
     CompiledMessage() = default;

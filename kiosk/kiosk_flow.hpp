@@ -115,7 +115,7 @@ public:
     // entering it ends a visit in progress (wiped as on idle), except the urgent screen, which
     // stays until its submission is acknowledged; the urgent screen's ticket, to open it first.
     void end_visit_for_staff();
-    std::optional<std::string> urgent_ticket() const;
+    [[nodiscard]] std::optional<std::string> urgent_ticket() const;
     void urgent_acknowledged();
     bool idle_countdown_showing(double now) const;
     int idle_seconds_left(double now) const { return idle_.countdown_seconds_left(now); }

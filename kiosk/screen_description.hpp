@@ -40,7 +40,7 @@ struct ScreenDescription {
 };
 
 // Parses a name as written above; the problem (naming what is accepted) when it is not one.
-std::variant<ScreenDescription, std::string> parse_screen_name(std::string_view name, const screening::KioskBundle& bundle);
+[[nodiscard]] std::variant<ScreenDescription, std::string> parse_screen_name(std::string_view name, const screening::KioskBundle& bundle);
 
 // Every screen a patient can see, in the order of a visit: welcome, each page, each question
 // (conditional ones with answers that show them), the review with every question answered, the

@@ -165,7 +165,13 @@ void StaffFlow::apply(const StaffIntent& intent, double now) {
                 char detail[160];
                 std::snprintf(detail, sizeof detail, "%g g over %g min (%g g in the 48 h before, kidney disease %s): ", plan.grams, plan.minutes,
                               plan.grams_last_48h, plan.kidney_disease ? "reported" : "not reported");
-                if (submission_) store_.record_plan_check(*session_, submission_->id, detail + plan_result_->summary());
+                message_.clear();
+                if (submission_) {
+                    if (const auto e = store_.record_plan_check(*session_, submission_->id, detail + plan_result_->summary())) {
+                        const std::vector<content::MessageArgument> args = {{"problem", e->message}};
+                        say("staff.plan.not_recorded", args);
+                    }
+                }
             } else if (intent.kind == Kind::back) {
                 screen_ = StaffScreen::detail;
             }
@@ -336,7 +342,11 @@ void StaffFlow::write_export(const std::vector<std::int64_t>& ids, const std::st
         return;
     }
     const std::string folder = std::get<std::filesystem::path>(written).string();
-    store_.record_export(*session_, list.size(), folder);
+    if (const auto e = store_.record_export(*session_, list.size(), folder)) {
+        const std::vector<content::MessageArgument> args = {{"problem", e->message}};
+        say("staff.export.not_recorded", args);
+        return;
+    }
     const std::vector<content::MessageArgument> args = {{"count", static_cast<std::int64_t>(list.size())}, {"folder", folder}};
     say("staff.export.done", args);
 }

@@ -68,7 +68,7 @@ struct ConditionError {
 
 // Parses `text`, which may name only the questions before `question_limit` (a question's show_if
 // may depend only on earlier questions; rules pass the questionnaire's size).
-std::variant<Condition, ConditionError> parse_condition(std::string_view text, const Questionnaire& questionnaire,
+[[nodiscard]] std::variant<Condition, ConditionError> parse_condition(std::string_view text, const Questionnaire& questionnaire,
                                                         std::size_t question_limit);
 
 }  // namespace kiosk::screening

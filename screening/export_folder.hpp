@@ -17,7 +17,7 @@ struct ExportFile {
 };
 
 // Returns the folder written, or what went wrong in plain words (with the path).
-std::variant<std::filesystem::path, std::string> write_export_folder(const std::filesystem::path& parent, const std::string& name,
+[[nodiscard]] std::variant<std::filesystem::path, std::string> write_export_folder(const std::filesystem::path& parent, const std::string& name,
                                                                      const std::vector<ExportFile>& files);
 
 }  // namespace kiosk::screening

@@ -9,6 +9,6 @@
 namespace kiosk::screening {
 
 // The parsed document, or a message naming the file, line and column of the problem.
-std::variant<nlohmann::json, std::string> read_json_file(const std::filesystem::path& file);
+[[nodiscard]] std::variant<nlohmann::json, std::string> read_json_file(const std::filesystem::path& file);
 
 }  // namespace kiosk::screening

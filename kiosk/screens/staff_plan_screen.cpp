@@ -36,6 +36,8 @@ std::optional<app::StaffIntent> draw_staff_plan(StaffContext& s) {
 
     if (const auto& result = staff.plan_result()) {
         ImGui::Dummy(ImVec2(width, ctx.margin / 2));
+        // The check that the audit log could not record, said where it was run.
+        if (!staff.message().empty()) paragraph(ctx, staff.message(), ctx.fonts.body, width, ctx.theme.urgent);
         if (!result->valid) {
             paragraph(ctx, ctx.text("staff.plan.invalid"), ctx.fonts.heading, width, ctx.theme.urgent);
         } else {

@@ -52,7 +52,7 @@ std::string decimal_separator(const std::string& locale_tag);
 // 1 2 3 / 4 5 6 / 7 8 9 / (.) 0 delete: the phone's order, kept in every language (keypads are
 // not mirrored for right-to-left scripts), digits in the screen's language. Returns the key
 // tapped: "0"…"9", "." (with `decimal_point`) or "delete". Tap targets are "key:<key>".
-std::optional<std::string> phone_keypad(ScreenContext& ctx, float width, std::string_view delete_label, bool decimal_point);
+[[nodiscard]] std::optional<std::string> phone_keypad(ScreenContext& ctx, float width, std::string_view delete_label, bool decimal_point);
 
 // "Read about the treatment", under the answers of a question or the review: the education pages
 // stay reachable after the warning signs.

@@ -68,14 +68,14 @@ public:
 
     // Appends one row. Call inside the caller's transaction when the event and its effect must
     // land together (an acknowledgement and its audit row). `at` is UTC, ISO 8601.
-    std::optional<SqliteError> append(Connection& db, std::string_view at, AuditEvent event, std::string_view actor,
+    [[nodiscard]] std::optional<SqliteError> append(Connection& db, std::string_view at, AuditEvent event, std::string_view actor,
                                       std::optional<std::int64_t> submission_id, std::string_view detail);
     // Why the last rows were sealed in an older epoch than their time (the seal file could not be
     // rewritten), once; empty otherwise.
     std::string take_seal_problem() { return std::exchange(seal_problem_, {}); }
 
 private:
-    std::optional<SqliteError> append_locked(Connection& db, std::string_view at, AuditEvent event, std::string_view actor,
+    [[nodiscard]] std::optional<SqliteError> append_locked(Connection& db, std::string_view at, AuditEvent event, std::string_view actor,
                                              std::optional<std::int64_t> submission_id, std::string_view detail);
     static int on_commit(void* self, sqlite3* db, const char* name, int wal_pages);
     static void on_rollback(void* self);

@@ -51,9 +51,9 @@ class AuditSeal {
 public:
     // A new seal starting at `now_unix`, written to `path` (which must not exist). The
     // verification key is returned once and is kept nowhere on the kiosk.
-    static std::variant<std::pair<AuditSeal, VerificationKey>, std::string> create(const std::filesystem::path& path, std::int64_t now_unix);
+    [[nodiscard]] static std::variant<std::pair<AuditSeal, VerificationKey>, std::string> create(const std::filesystem::path& path, std::int64_t now_unix);
     // The seal in `path`; nullopt in `missing` when there is none; otherwise an error naming the file.
-    static std::variant<AuditSeal, std::string> load(const std::filesystem::path& path, bool& missing);
+    [[nodiscard]] static std::variant<AuditSeal, std::string> load(const std::filesystem::path& path, bool& missing);
 
     AuditSeal(AuditSeal&& other) noexcept;
     AuditSeal& operator=(AuditSeal&& other) noexcept;
@@ -81,7 +81,7 @@ public:
 
 private:
     AuditSeal() = default;
-    std::optional<std::string> save() const;
+    [[nodiscard]] std::optional<std::string> save() const;
 
     std::filesystem::path path_;
     std::int64_t start_ = 0;

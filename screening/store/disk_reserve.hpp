@@ -21,7 +21,7 @@ public:
     };
     // Makes the file when it is missing or short. Nothing on success; otherwise why not (the disk
     // has no room for it, or something that is not our file is in the way, which is left alone).
-    std::optional<Problem> ensure();
+    [[nodiscard]] std::optional<Problem> ensure();
     // Deletes the file so that its blocks are free again. True when there was one to give back.
     bool release();
     bool held() const;

@@ -57,12 +57,12 @@ public:
     sqlite3* handle() const { return db_.get(); }
 
     // Runs SQL without results (pragmas, schema). Returns the error, if any.
-    std::optional<SqliteError> exec(std::string_view sql);
+    [[nodiscard]] std::optional<SqliteError> exec(std::string_view sql);
     std::optional<Statement> prepare(std::string_view sql, SqliteError& error);
     SqliteError last_error(std::string_view doing) const;
     // A single integer from a query such as "PRAGMA user_version".
     std::optional<std::int64_t> query_int(std::string_view sql);
-    std::optional<std::string> query_text(std::string_view sql);
+    [[nodiscard]] std::optional<std::string> query_text(std::string_view sql);
 
     // After a failure inside a transaction: roll back unless SQLite already did.
     void rollback_if_open();

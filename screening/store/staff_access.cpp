@@ -133,7 +133,7 @@ SignInResult SubmissionStore::sign_in(std::string_view staff_number, std::string
     q->bind(1, staff_number);
     const int rc = q->step();
     if (rc == SQLITE_DONE) {
-        audit(now(), AuditEvent::pin_failed, staff_number, std::nullopt, "no such staff account");
+        if (auto e = audit(now(), AuditEvent::pin_failed, staff_number, std::nullopt, "no such staff account")) record_fault(*e);
         result.kind = Kind::unknown_staff;
         return result;
     }
@@ -148,7 +148,7 @@ SignInResult SubmissionStore::sign_in(std::string_view staff_number, std::string
     result.failures = failures;
     const std::string at = now();
     if (locked) {
-        audit(at, AuditEvent::pin_failed, staff_number, std::nullopt, "account locked");
+        if (auto e = audit(at, AuditEvent::pin_failed, staff_number, std::nullopt, "account locked")) record_fault(*e);
         result.kind = Kind::locked;
         return result;
     }
@@ -166,7 +166,8 @@ SignInResult SubmissionStore::sign_in(std::string_view staff_number, std::string
 
     if (crypto_pwhash_str_verify(hash.c_str(), pin.data(), pin.size()) == 0) {
         if (auto e = db_.exec("UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = " + std::to_string(id))) return fault(*e);
-        audit(at, AuditEvent::staff_sign_in, staff_number, std::nullopt, "");
+        // A sign-in the audit log cannot record is refused, like one whose attempt cannot be counted.
+        if (auto e = audit(at, AuditEvent::staff_sign_in, staff_number, std::nullopt, "")) return fault(*e);
         result.kind = Kind::ok;
         result.failures = 0;
         result.session = StaffSession{id, std::string(staff_number), display_name, at};
@@ -175,8 +176,10 @@ SignInResult SubmissionStore::sign_in(std::string_view staff_number, std::string
     result.failures = failures + 1;
     if (result.failures >= wrong_pins_before_lockout) {
         if (auto e = db_.exec("UPDATE staff SET locked = 1 WHERE id = " + std::to_string(id))) return fault(*e);
-        audit(at, AuditEvent::staff_locked_out, staff_number, std::nullopt,
-                     std::to_string(result.failures) + " wrong PINs: locked until unlocked with kiosk-store staff unlock");
+        if (auto e = audit(at, AuditEvent::staff_locked_out, staff_number, std::nullopt,
+                           std::to_string(result.failures) + " wrong PINs: locked until unlocked with kiosk-store staff unlock")) {
+            record_fault(*e);
+        }
         result.kind = Kind::locked;
         return result;
     }
@@ -188,7 +191,9 @@ SignInResult SubmissionStore::sign_in(std::string_view staff_number, std::string
             return fault(db_.last_error("delaying the next sign-in attempt"));
         }
     }
-    audit(at, AuditEvent::pin_failed, staff_number, std::nullopt, "wrong PIN (" + std::to_string(result.failures) + " in a row)");
+    if (auto e = audit(at, AuditEvent::pin_failed, staff_number, std::nullopt, "wrong PIN (" + std::to_string(result.failures) + " in a row)")) {
+        record_fault(*e);
+    }
     result.kind = Kind::wrong_pin;
     return result;
 }

@@ -9,7 +9,7 @@
 
 namespace kiosk::store {
 
-std::optional<std::string> staff_number_problem(std::string_view staff_number);
-std::optional<std::string> pin_problem(std::string_view staff_number, std::string_view pin);
+[[nodiscard]] std::optional<std::string> staff_number_problem(std::string_view staff_number);
+[[nodiscard]] std::optional<std::string> pin_problem(std::string_view staff_number, std::string_view pin);
 
 }  // namespace kiosk::store

@@ -12,9 +12,9 @@ namespace kiosk::store {
 inline constexpr std::int64_t current_schema_version = 6;
 
 // An error when the database comes from a newer kiosk than this one (it must not be touched).
-std::optional<SqliteError> refuse_newer_schema(Connection& db);
+[[nodiscard]] std::optional<SqliteError> refuse_newer_schema(Connection& db);
 
 // Brings the database up to `target` (default: current). Refuses a version above current.
-std::optional<SqliteError> migrate(Connection& db, std::int64_t target = current_schema_version);
+[[nodiscard]] std::optional<SqliteError> migrate(Connection& db, std::int64_t target = current_schema_version);
 
 }  // namespace kiosk::store

@@ -137,7 +137,7 @@ class SubmissionStore {
 public:
     // Opens or creates the database: quick_check (a corrupt file is moved aside, never deleted),
     // refuse a newer schema, migrate, set the durability pragmas. An error means no store at all.
-    static std::variant<SubmissionStore, SqliteError> open(const std::filesystem::path& path, StoreOptions options = {});
+    [[nodiscard]] static std::variant<SubmissionStore, SqliteError> open(const std::filesystem::path& path, StoreOptions options = {});
 
     SubmitOutcome submit(NewSubmission submission);
     // Tries to commit what is pending, oldest first, and to make the reserve again after a full
@@ -151,35 +151,35 @@ public:
 
     // Unacknowledged flagged submissions, most severe first (for `kiosk-store list --flagged`).
     // A fault is reported as such, never as an empty list: an empty list would hide flags.
-    std::variant<std::vector<QueueEntry>, SqliteError> flagged_queue(int limit);
+    [[nodiscard]] std::variant<std::vector<QueueEntry>, SqliteError> flagged_queue(int limit);
     // The staff queue: unacknowledged urgent, then stop, then caution, newest first within each;
     // then everything else, newest first.
-    std::variant<std::vector<QueueEntry>, SqliteError> staff_queue(const StaffSession& staff, int limit);
+    [[nodiscard]] std::variant<std::vector<QueueEntry>, SqliteError> staff_queue(const StaffSession& staff, int limit);
     // How many urgent submissions no one has acknowledged yet (the welcome screen's staff mark).
-    std::variant<std::int64_t, SqliteError> unacknowledged_urgent();
+    [[nodiscard]] std::variant<std::int64_t, SqliteError> unacknowledged_urgent();
     // One submission with its fired rules; audited. Not found and a fault are told apart.
-    std::variant<StoredSubmission, NotFound, SqliteError> view(const StaffSession& staff, std::int64_t id);
-    std::optional<SqliteError> acknowledge(const StaffSession& staff, std::int64_t id, std::string_view note);
+    [[nodiscard]] std::variant<StoredSubmission, NotFound, SqliteError> view(const StaffSession& staff, std::int64_t id);
+    [[nodiscard]] std::optional<SqliteError> acknowledge(const StaffSession& staff, std::int64_t id, std::string_view note);
     // The infusion plan check of a submission and its result, for the audit trail (numbers only).
-    std::optional<SqliteError> record_plan_check(const StaffSession& staff, std::int64_t id, std::string_view detail);
+    [[nodiscard]] std::optional<SqliteError> record_plan_check(const StaffSession& staff, std::int64_t id, std::string_view detail);
     // Submissions for an export: the chosen ids, or all created in [from, to) (UTC, ISO 8601).
-    std::variant<std::vector<StoredSubmission>, SqliteError> submissions_for_export(const StaffSession& staff,
+    [[nodiscard]] std::variant<std::vector<StoredSubmission>, SqliteError> submissions_for_export(const StaffSession& staff,
                                                                                     const std::vector<std::int64_t>& ids,
                                                                                     std::string_view from, std::string_view to);
-    std::optional<SqliteError> record_export(const StaffSession& staff, std::size_t count, std::string_view where);
+    [[nodiscard]] std::optional<SqliteError> record_export(const StaffSession& staff, std::size_t count, std::string_view where);
     // All submissions as JSON lines, for the clinic's records; audited.
-    std::variant<std::string, SqliteError> export_json_lines(std::string_view staff);
+    [[nodiscard]] std::variant<std::string, SqliteError> export_json_lines(std::string_view staff);
 
     // Deletes reviewed submissions older than the retention period, then truncates the WAL so
     // that their answers do not linger on disk. Returns how many were deleted.
-    std::variant<std::int64_t, SqliteError> purge(std::string_view actor);
-    std::optional<SqliteError> backup(const std::filesystem::path& destination);
+    [[nodiscard]] std::variant<std::int64_t, SqliteError> purge(std::string_view actor);
+    [[nodiscard]] std::optional<SqliteError> backup(const std::filesystem::path& destination);
     StoreStats stats();
     AuditCheck check_audit(const std::vector<VerificationKey>& keys = {}, const std::optional<AuditMark>& expected = {}) {
         return verify_audit(db_, keys, expected);
     }
     // Where the audit log ends now (for exports); a fault is an error, never an empty log.
-    std::variant<AuditMark, SqliteError> audit_mark();
+    [[nodiscard]] std::variant<AuditMark, SqliteError> audit_mark();
     // The verification key of a seal this store just made, once: shown to whoever set it up, and
     // kept nowhere on the kiosk.
     std::optional<VerificationKey> take_new_verification_key() { return std::exchange(new_verification_key_, std::nullopt); }
@@ -189,9 +189,9 @@ public:
     // the database before the PIN is checked (a failed write refuses the sign-in); from the third
     // wrong PIN in a row the next attempt waits, twice as long each time; the tenth locks the
     // account until `kiosk-store staff unlock`. Every attempt is audited.
-    std::optional<SqliteError> add_staff(std::string_view staff_number, std::string_view pin, std::string_view display_name = {});
-    std::optional<SqliteError> reset_pin(std::string_view staff_number, std::string_view pin);
-    std::optional<SqliteError> unlock_staff(std::string_view staff_number);
+    [[nodiscard]] std::optional<SqliteError> add_staff(std::string_view staff_number, std::string_view pin, std::string_view display_name = {});
+    [[nodiscard]] std::optional<SqliteError> reset_pin(std::string_view staff_number, std::string_view pin);
+    [[nodiscard]] std::optional<SqliteError> unlock_staff(std::string_view staff_number);
     SignInResult sign_in(std::string_view staff_number, std::string_view pin);
     void record_sign_out(const StaffSession& staff, std::string_view why);
 
@@ -200,7 +200,7 @@ public:
 private:
     SubmissionStore(Connection db, StoreOptions options)
         : db_(std::move(db)), options_(std::move(options)), audit_(std::make_unique<AuditLog>(options_.on_audit_mark)) {}
-    static std::variant<SubmissionStore, SqliteError> open_read_only(const std::filesystem::path& path, StoreOptions options, bool exists);
+    [[nodiscard]] static std::variant<SubmissionStore, SqliteError> open_read_only(const std::filesystem::path& path, StoreOptions options, bool exists);
     // A submission as the patient sent it: its time and day are when they pressed Send, however
     // late it is committed.
     struct Pending {
@@ -211,9 +211,9 @@ private:
     };
     // `ticket_shown`: the patient already has the ticket (a retry), so a clash must not replace it
     // silently. Otherwise a clash draws a new code.
-    std::optional<SqliteError> commit(Pending& p, bool ticket_shown, std::string_view audit_note = {});
+    [[nodiscard]] std::optional<SqliteError> commit(Pending& p, bool ticket_shown, std::string_view audit_note = {});
     // commit, and when the disk is full, once more in the room the reserve leaves (staff told).
-    std::optional<SqliteError> commit_or_use_reserve(Pending& p, bool ticket_shown);
+    [[nodiscard]] std::optional<SqliteError> commit_or_use_reserve(Pending& p, bool ticket_shown);
     // After the reserve was spent: makes it again once the disk has room (staff told).
     void restore_reserve();
     // A code free on `day`, in the database and among the pending submissions.
@@ -221,8 +221,8 @@ private:
     void record_fault(const SqliteError& e);
     // Loads the audit seal, or makes one (moving a damaged one aside), and writes the sealing row
     // when the log has none for it.
-    std::optional<SqliteError> open_seal(const std::filesystem::path& db_path);
-    std::optional<SqliteError> audit(std::string_view at, AuditEvent event, std::string_view actor, std::optional<std::int64_t> submission_id,
+    [[nodiscard]] std::optional<SqliteError> open_seal(const std::filesystem::path& db_path);
+    [[nodiscard]] std::optional<SqliteError> audit(std::string_view at, AuditEvent event, std::string_view actor, std::optional<std::int64_t> submission_id,
                                      std::string_view detail) {
         return audit_->append(db_, at, event, actor, submission_id, detail);
     }

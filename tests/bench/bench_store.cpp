@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <stdexcept>
 #include <filesystem>
 #include <vector>
 
@@ -88,7 +89,10 @@ int main(int argc, char** argv) {
     constexpr std::int64_t total = 1'000'000;
     Connection& db = store.connection();
     const auto fill_start = clock_type::now();
-    db.exec("BEGIN");
+    const auto must = [](std::optional<SqliteError> e) {
+        if (e) throw std::runtime_error(e->message);
+    };
+    must(db.exec("BEGIN"));
     SqliteError error;
     auto insert = db.prepare(
         "INSERT INTO submissions (ticket, day, created_at, locale, content_version, answers_json, severity, acknowledged) "
@@ -101,8 +105,8 @@ int main(int argc, char** argv) {
             .bind(4, std::int64_t{waiting ? 0 : 1});
         insert->step();
     }
-    db.exec("COMMIT");
-    db.exec("ANALYZE");
+    must(db.exec("COMMIT"));
+    must(db.exec("ANALYZE"));
     std::printf("filled to %lld submissions in %.1f s\n", static_cast<long long>(store.stats().submissions), since_ms(fill_start) / 1000);
 
     const auto page_size = [](const std::variant<std::vector<QueueEntry>, SqliteError>& page) {

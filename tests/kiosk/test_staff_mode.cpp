@@ -101,7 +101,7 @@ TEST_CASE("wrong PINs make staff wait longer each time; ten lock the account, al
     const std::vector<kiosk::content::MessageArgument> one = {{"seconds", std::int64_t{1}}};
     // 2 s from the third wrong PIN, less the time this took (a sanitizer build is slow).
     CHECK((d.staff.message() == d.staff.text().text("staff.sign_in.wait", two) || d.staff.message() == d.staff.text().text("staff.sign_in.wait", one)));
-    d.store.connection().exec("UPDATE staff SET failed_attempts = 9, locked_until = NULL");
+    REQUIRE_FALSE(d.store.connection().exec("UPDATE staff SET failed_attempts = 9, locked_until = NULL").has_value());
     d.sign_in("1001", "000111");
     d.ui.idle_staff_frame(d.staff, d.patient);
     CHECK(d.shows(d.staff.text().text("staff.sign_in.locked")));
@@ -281,6 +281,27 @@ TEST_CASE("a disk fault while reading the queue shows the fault, never an empty 
     REQUIRE(d.tap("refresh"));
     CHECK(d.staff.queue().size() == 1);
     CHECK(d.staff.queue_fault().empty());
+}
+
+TEST_CASE("a plan check the audit log cannot record (the disk fills) still shows its result, and says it was not recorded") {
+    Desk d(true);
+    const std::int64_t id = d.submit(R"({"kidney":"no"})", Severity::caution);
+    d.sign_in();
+    REQUIRE(d.tap("row:" + std::to_string(id)));
+    REQUIRE(d.tap("check_plan"));
+    kiosk::test::FaultPlan& plan = kiosk::test::fault_vfs();
+    plan.disk = kiosk::test::FaultPlan::Disk::full;
+    REQUIRE(d.tap("run_plan_check"));
+    plan.disk = kiosk::test::FaultPlan::Disk::working;
+    REQUIRE(d.staff.plan_result().has_value());
+    d.ui.idle_staff_frame(d.staff, d.patient);
+    CHECK(d.shows(d.staff.text().text("staff.plan.within")));
+    CHECK(d.staff.message().rfind("This check could not be written to the audit log: ", 0) == 0);  // staff.plan.not_recorded, in English
+    CHECK(d.shows(d.staff.message()));
+    // Room again: the next check is recorded and the warning goes.
+    REQUIRE(d.tap("run_plan_check"));
+    CHECK(d.staff.message().empty());
+    CHECK(d.store.connection().query_int("SELECT count(*) FROM audit_log WHERE event = 'plan_checked'") == 1);
 }
 
 TEST_CASE("the way in: a finger held still in the top-left corner for the configured seconds, once; nothing else") {

@@ -40,7 +40,9 @@ inline store::NewSubmission flagged_submission(const std::string& marker = "hear
 // A staff session as sign-in gives one, for staff number 1001 (its account is made here, without
 // the slow PIN hash, when the store has none).
 inline store::StaffSession nurse(store::SubmissionStore& s) {
-    s.connection().exec("INSERT OR IGNORE INTO staff (id, name, pin_hash, display_name) VALUES (1, '1001', '-', 'Ana')");
+    if (auto e = s.connection().exec("INSERT OR IGNORE INTO staff (id, name, pin_hash, display_name) VALUES (1, '1001', '-', 'Ana')")) {
+        throw std::runtime_error(e->message);
+    }
     return {1, "1001", "Ana", "2026-01-01T00:00:00Z"};
 }
 

@@ -148,16 +148,17 @@ TEST_CASE("a fault while reading the queue or a submission is a fault, never an 
     const SubmitOutcome out = store.submit(kiosk::test::flagged_submission());
     REQUIRE(out.stored);
     const std::int64_t id = kiosk::test::queue_of(store).at(0).id;
+    const StaffSession nurse = kiosk::test::nurse(store);  // signed in before the disk goes bad
     kiosk::test::FaultPlan& plan = kiosk::test::fault_vfs();
     plan.reset_reads(1, SQLITE_IOERR_READ);  // every read from the disk fails
     sqlite3_db_release_memory(store.connection().handle());
-    const auto queue = store.staff_queue(kiosk::test::nurse(store), 20);
+    const auto queue = store.staff_queue(nurse, 20);
     plan.disarm();
     CHECK(std::holds_alternative<SqliteError>(queue));
-    CHECK(std::holds_alternative<NotFound>(store.view(kiosk::test::nurse(store), id + 100)));
+    CHECK(std::holds_alternative<NotFound>(store.view(nurse, id + 100)));
     plan.reset_reads(1, SQLITE_IOERR_READ);
     sqlite3_db_release_memory(store.connection().handle());
-    const auto viewed = store.view(kiosk::test::nurse(store), id);
+    const auto viewed = store.view(nurse, id);
     plan.disarm();
     CHECK(std::holds_alternative<SqliteError>(viewed));
 }
