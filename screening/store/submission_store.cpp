@@ -356,11 +356,12 @@ std::optional<SqliteError> SubmissionStore::commit_or_use_reserve(Pending& p, bo
     // The reserve's blocks are free now: the submission (and its audit row) fit in them.
     e = commit(p, ticket_shown, "saved in the reserve space: the data disk is full");
     status_.disk_full = true;
+    // No ticket here: these messages go to the system log too. The audit row names it.
     status_.staff_messages.push_back(
-        e ? "The data disk is full, and the reserve space was not enough: ticket " + p.ticket +
-                " is kept in the kiosk's memory only. Free space on the disk now."
-          : "The data disk is full: ticket " + p.ticket +
-                " was saved in the kiosk's reserve space. Free space on the disk now: the next submissions cannot be saved.");
+        e ? "The data disk is full, and the reserve space was not enough: a submission is kept in the kiosk's memory only. "
+            "Free space on the disk now."
+          : "The data disk is full: a submission was saved in the kiosk's reserve space. Free space on the disk now: the next "
+            "submissions cannot be saved.");
     return e;
 }
 

@@ -75,8 +75,8 @@ TEST_CASE("a full disk during a visit: the submission is committed from the rese
     REQUIRE_FALSE(store.status().staff_messages.empty());
     const std::string& told = store.status().staff_messages.back();
     CHECK(told.find("data disk is full") != std::string::npos);
-    CHECK(told.find(out.ticket) != std::string::npos);
-    CHECK(told.find("pregnant") == std::string::npos);  // the log never carries an answer
+    CHECK(told.find(out.ticket) == std::string::npos);  // the system log carries no ticket…
+    CHECK(told.find("pregnant") == std::string::npos);  // …and never an answer
 
     // The submission is really there, with its audit row saying how it was saved.
     kiosk::test::fault_vfs().disk = kiosk::test::FaultPlan::Disk::working;
