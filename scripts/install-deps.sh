@@ -22,6 +22,9 @@ packages=(
   libgl1-mesa-dri libglx-mesa0
   # fonts: Latin, Arabic (presentation forms), CJK
   fonts-noto-core fonts-noto-cjk fonts-dejavu-core
+  # the service: readiness and watchdog for systemd (sd_notify); the .deb is built with CPack,
+  # whose dependencies dpkg-shlibdeps works out
+  libsystemd-dev dpkg-dev
   # kiosk-content preview draws on a virtual screen where there is no display (tests use it too)
   xvfb xauth
   # tests and benchmarks; the benchmarks' screen-probe watches a program from outside through

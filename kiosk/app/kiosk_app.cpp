@@ -465,10 +465,19 @@ void Kiosk::loop() {
     // it has not shown yet; then the loop sleeps. A frame is a function of the program's state,
     // the input and the timers: once one has settled, the next would draw the same.
     bool settled = false;
+    bool first = true;
     while (!platform_.should_close()) {
         if (settled) platform_.wait_for_input(seconds_until_work());
         else platform_.poll_input();
         settled = frame(false, {}) && !platform_.input_pending();
+        if (first) {
+            // systemd's "ready" once the first screen is really on the glass.
+            platform_.wait_until_drawn();
+            service_.ready();
+            first = false;
+        }
+        // Only a loop that keeps coming round pings: one stuck anywhere is restarted.
+        service_.keep_alive(now());
     }
 }
 
@@ -481,6 +490,7 @@ double Kiosk::seconds_until_work() const {
     if (alerter_ && alerter_->waiting()) next = std::min(next, background_poll_seconds);
     if (updates_ && updates_->running()) next = std::min(next, background_poll_seconds);
     if (updates_ && content_check_due_) next = std::min(next, content_check_at_ - now());
+    if (const std::optional<double> ping = service_.seconds_until_ping(now())) next = std::min(next, *ping);
     return std::max(next, 0.01);  // a timer just due: its frame comes at once, never a busy loop
 }
 

@@ -7,6 +7,7 @@
 // Internal to the kiosk_app library: nothing outside it includes this.
 #include "kiosk_app.hpp"
 #include "platform.hpp"
+#include "service_notify.hpp"
 
 #include <algorithm>
 #include <cfloat>
@@ -164,6 +165,7 @@ private:
     std::unique_ptr<ImageTextures> images_;
     KioskConfig config_;
     std::unique_ptr<screening::KioskBundle> bundle_;
+    ServiceNotifier service_;  // systemd's readiness and watchdog, when run as the service
     std::unique_ptr<store::SubmissionStore> store_;
     std::size_t store_messages_logged_ = 0;
     std::unique_ptr<StaffAlerter> alerter_;  // before flow_, which points at it
