@@ -1,5 +1,7 @@
 #include "image_textures.hpp"
 
+#include "system_log.hpp"
+
 #include <iostream>
 
 #include <stb_image.h>
@@ -19,7 +21,7 @@ std::optional<ui::ImageTexture> ImageTextures::get(const std::string& bundle_pat
     // Lint has said the same of the bundle in use; a file changed since, or a hostile one, is
     // still never decoded past the limits.
     if (const std::string problem = content::image_problem(bundle_dir_ / bundle_path); !problem.empty()) {
-        std::cerr << "kiosk: not showing the picture " << bundle_path << ": it " << problem << "\n";
+        system_log(LogLevel::warning, "picture", "not showing the picture " + bundle_path + ": it " + problem);
         loaded_[bundle_path] = std::nullopt;
         return std::nullopt;
     }
@@ -33,7 +35,7 @@ std::optional<ui::ImageTexture> ImageTextures::get(const std::string& bundle_pat
         stbi_image_free(pixels);
         if (id) texture = ui::ImageTexture{*id, static_cast<float>(width), static_cast<float>(height)};
     } else {
-        std::cerr << "kiosk: cannot decode " << (bundle_dir_ / bundle_path) << ": " << stbi_failure_reason() << "\n";
+        system_log(LogLevel::warning, "picture", "cannot decode " + (bundle_dir_ / bundle_path).string() + ": " + stbi_failure_reason());
     }
     loaded_[bundle_path] = texture;
     return texture;

@@ -1,6 +1,7 @@
 #include "kiosk_app.hpp"
 
 #include "kiosk_program.hpp"
+#include "system_log.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -94,12 +95,12 @@ void Kiosk::start() {
         failure_ = !content_failure.empty() ? content_failure : window_failure;
         if (failure_.empty()) failure_ = run_steps({{"start drawing", [&] { return start_drawing(); }}});
     }
-    if (!failure_.empty()) std::cerr << "kiosk: out of service: " << failure_ << "\n";
+    if (!failure_.empty()) system_log(LogLevel::error, "out_of_service", "out of service: " + failure_);
     // A step before the window failed: open it all the same, for the out-of-service screen.
     if (!platform_.is_open() && !failure_.empty()) {
         std::string problem = platform_.find_screen(options_.width, options_.height);
         if (problem.empty()) problem = platform_.open_window();
-        if (!problem.empty()) std::cerr << "kiosk: no window either: " << problem << "\n";
+        if (!problem.empty()) system_log(LogLevel::error, "out_of_service", "no window either: " + problem);
     }
     if (platform_.is_open() && !failure_.empty()) use_out_of_service_fonts();
 }
@@ -156,6 +157,7 @@ std::string Kiosk::read_configuration() {
     if (!options_.bundle.empty()) config_.bundle = options_.bundle;
     if (!options_.database.empty()) config_.database = options_.database;
     if (options_.offer_drafts) config_.offer_drafts = true;
+    set_log_kiosk_id(config_.kiosk_id);
     // A content root of releases (bundle_releases.hpp): serve `current`, and watch for updates.
     if (screening::is_release_root(config_.bundle)) {
         content_root_ = config_.bundle;
@@ -184,14 +186,17 @@ void Kiosk::update_content_between_patients() {
     } else if (updates_->running()) {
         updates_->check();  // collects it once it has finished
     }
-    if (const std::string news = updates_->take_news(); !news.empty()) std::cerr << "kiosk: " << news << "\n";
+    if (const std::string news = updates_->take_news(); !news.empty()) system_log(LogLevel::notice, "content", news);
     if (updates_->refused() != flow_->content_notice()) {
-        if (!updates_->refused().empty()) std::cerr << "kiosk: content: " << updates_->refused() << "; still serving " << config_.bundle.filename().string() << "\n";
+        if (!updates_->refused().empty()) {
+            system_log(LogLevel::warning, "content", "content: " + updates_->refused() + "; still serving " + config_.bundle.filename().string());
+        }
         flow_->set_content_notice(updates_->refused());
     }
     std::optional<ReadyBundle> ready = updates_->take_ready();
     if (!ready) return;
-    std::cerr << "kiosk: content: now serving release " << ready->release.filename().string() << " (was " << config_.bundle.filename().string() << ")\n";
+    system_log(LogLevel::notice, "content",
+               "content: now serving release " + ready->release.filename().string() + " (was " + config_.bundle.filename().string() + ")");
     // New flows on the new bundle first; the old bundle goes last, when nothing points at it.
     std::unique_ptr<screening::KioskBundle> old = std::move(bundle_);
     bundle_ = std::move(ready->bundle);
@@ -219,9 +224,11 @@ std::string Kiosk::load_content() {
             // Never a silent absence: the languages whose file could not be read, or that are
             // not fit for patients yet, for staff.
             if (options_.quiet) return {};
-            for (const content::UnreadableLocale& u : unreadable) std::cerr << "kiosk: " << content::unreadable_line(u) << "\n";
-            for (const auto& [tag, why] : not_for_patients) std::cerr << "kiosk: " << tag << " is not offered to patients: " << why << "\n";
-            if (config_.offer_drafts) std::cerr << "kiosk: offer_drafts = true: languages not reviewed for patients are offered (testing only)\n";
+            for (const content::UnreadableLocale& u : unreadable) system_log(LogLevel::warning, "content", content::unreadable_line(u));
+            for (const auto& [tag, why] : not_for_patients) system_log(LogLevel::notice, "content", tag + " is not offered to patients: " + why);
+            if (config_.offer_drafts) {
+                system_log(LogLevel::warning, "content", "offer_drafts = true: languages not reviewed for patients are offered (testing only)");
+            }
             return {};
         }
         return "the configuration does not fit the content: " + content::format_diagnostic(d.items().front());
@@ -240,7 +247,7 @@ std::string Kiosk::open_store() {
     options.reserve_bytes = 16 * 1024 * 1024;
     // Where the audit log ends, after every commit that adds to it: in the system log, where the
     // database cannot change it (`kiosk-store verify-audit --expect` reads it back).
-    options.on_audit_mark = [](const store::AuditMark& mark) { std::cerr << "kiosk: audit log: " << mark.text() << "\n"; };
+    options.on_audit_mark = [](const store::AuditMark& mark) { system_log(LogLevel::info, "audit_mark", "audit log: " + mark.text()); };
     auto opened = store::SubmissionStore::open(config_.database, options);
     if (auto* e = std::get_if<store::SqliteError>(&opened)) return e->message;
     store_ = std::make_unique<store::SubmissionStore>(std::move(std::get<store::SubmissionStore>(opened)));
@@ -258,18 +265,21 @@ void Kiosk::keep_verification_key(const store::VerificationKey& key) {
     const bool written = fd >= 0 && ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
     if (fd >= 0) ::close(fd);
     if (written) {
-        std::cerr << "kiosk: a new audit seal was made; its verification key is in " << file
-                  << ": keep it away from the kiosk, then delete the file\n";
+        system_log(LogLevel::warning, "store",
+                   "a new audit seal was made; its verification key is in " + file.string() + ": keep it away from the kiosk, then delete the file");
     } else {
-        std::cerr << "kiosk: a new audit seal was made, but its verification key could not be written to " << file
-                  << "; the seals of this log cannot be checked: run `kiosk-store init` on a new database\n";
+        system_log(LogLevel::error, "store",
+                   "a new audit seal was made, but its verification key could not be written to " + file.string() +
+                       "; the seals of this log cannot be checked: run `kiosk-store init` on a new database");
     }
 }
 
 void Kiosk::log_store_news() {
     // Staff messages carry tickets and file names, never answers: they go to the system log.
     const std::vector<std::string>& messages = store_->status().staff_messages;
-    for (; store_messages_logged_ < messages.size(); ++store_messages_logged_) std::cerr << "kiosk: " << messages[store_messages_logged_] << "\n";
+    for (; store_messages_logged_ < messages.size(); ++store_messages_logged_) {
+        system_log(LogLevel::warning, "store", messages[store_messages_logged_]);
+    }
 }
 
 std::string Kiosk::build_fonts(float scale) {
@@ -288,7 +298,8 @@ std::string Kiosk::start_drawing() {
         updates_ = std::make_unique<ContentUpdates>(content_root_, config_.bundle);
         content_watch_ = std::make_unique<ContentWatch>(content_root_, [this] { platform_.wake(); });
         if (!content_watch_->watching()) {
-            std::cerr << "kiosk: content updates: " << content_watch_->problem() << "; looking every " << content_poll_seconds << " s instead\n";
+            system_log(LogLevel::warning, "content",
+                       "content updates: " + content_watch_->problem() + "; looking every " + std::to_string(static_cast<int>(content_poll_seconds)) + " s instead");
         }
     }
     images_ = std::make_unique<ImageTextures>(config_.bundle, platform_);
@@ -396,7 +407,7 @@ bool Kiosk::frame(bool capture_to_file, const std::string& png, std::optional<Im
     // if they are back, something rebuilt it from nothing behind our back.
     if (flow_ && failure_.empty() && !atlas_locale_.empty() && ImGui::GetIO().Fonts->TexPixelsRGBA32 != nullptr) {
         failure_ = "build fonts: the font atlas was rebuilt without its fonts";
-        std::cerr << "kiosk: out of service: " << failure_ << "\n";
+        system_log(LogLevel::error, "out_of_service", "out of service: " + failure_);
     }
     ImGuiIO& io = ImGui::GetIO();
     if (pointer_from_caller_) {
@@ -424,7 +435,7 @@ bool Kiosk::frame(bool capture_to_file, const std::string& png, std::optional<Im
     }
     if (draw != Draw::layout_only && !already_on_screen) {
         if (!platform_.present(capture_to_file ? png : std::string(), ui_.background, draw == Draw::to_screen) && capture_to_file) {
-            std::cerr << "kiosk: could not write " << png << "\n";
+            system_log(LogLevel::error, "screenshot", "could not write " + png);
             screenshot_failed_ = true;
         }
         if (draw == Draw::to_screen) on_screen_ = fingerprint;

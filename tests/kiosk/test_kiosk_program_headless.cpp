@@ -2,6 +2,8 @@
 // headless platform: what the Xvfb test checks, without a display, in every build.
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <cmath>
 #include <fstream>
 #include <iostream>
@@ -476,4 +478,46 @@ TEST_CASE("a script says where a widget is, in the screen's pixels, for a finger
     CHECK(id == "lang:es");
     CHECK(x > 0);
     CHECK(x < 1080);
+}
+
+TEST_CASE("the log of a whole day (a flagged visit, an urgent one, staff signing in and reading both) holds no answer, ticket or PIN") {
+    TempDir dir;
+    {
+        auto store = kiosk::test::open_store(dir / "kiosk.db");
+        REQUIRE_FALSE(store.add_staff("1001", "482913", "Ana Ruiz").has_value());
+    }
+    std::string log;
+    for (const char* name : {"tour-en", "urgent-and-idle-es", "staff-tour"}) {
+        CAPTURE(name);
+        HeadlessPlatform platform;
+        const ErrorsOf run([&] { return play_shipped_script(name, platform, dir) ? 0 : 1; });
+        CHECK(run.code == 0);
+        log += run.errors;
+    }
+    REQUIRE(log.find("audit log: ") != std::string::npos);  // the log was captured, with its audit marks
+
+    auto store = kiosk::test::open_store(dir / "kiosk.db");
+    std::vector<std::string> secrets = {"482913"};
+    kiosk::store::SqliteError error;
+    auto rows = store.connection().prepare("SELECT ticket, answers_json FROM submissions", error);
+    REQUIRE(rows);
+    int submissions = 0;
+    while (rows->step() == SQLITE_ROW) {
+        ++submissions;
+        secrets.push_back(rows->column_text(0));
+        // Every answer that says something about the patient (not "yes", "no", "none").
+        const nlohmann::json answers = nlohmann::json::parse(rows->column_text(1));
+        for (const auto& [question, value] : answers.items()) {
+            for (const nlohmann::json& each : value.is_array() ? value : nlohmann::json::array({value})) {
+                if (each.is_string() && each.get<std::string>().size() > 4 && each != "not_sure") secrets.push_back(each.get<std::string>());
+            }
+        }
+    }
+    rows.reset();
+    REQUIRE(submissions == 2);
+    REQUIRE(secrets.size() > 5);
+    for (const std::string& secret : secrets) {
+        CAPTURE(secret);
+        CHECK(log.find(secret) == std::string::npos);
+    }
 }
