@@ -6,6 +6,8 @@
 #   /etc/magnesium-kiosk/kiosk.toml                                 configuration (a conffile)
 #   /lib/systemd/system/magnesium-kiosk.service                     the kiosk under cage
 #   /var/lib/magnesium-kiosk/                                       data, 0700, made by postinst (never in the package)
+# Debian names the documentation folder after the package, not the CMake project.
+set(CMAKE_INSTALL_DOCDIR share/doc/magnesium-kiosk CACHE PATH "Documentation folder")
 include(GNUInstallDirs)
 
 install(TARGETS kiosk kiosk-content kiosk-screen kiosk-store RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
