@@ -25,6 +25,8 @@ packages=(
   # the service: readiness and watchdog for systemd (sd_notify); the .deb is built with CPack,
   # whose dependencies dpkg-shlibdeps works out
   libsystemd-dev dpkg-dev
+  # the service's compositor and its X11 server for GLFW (tests/kiosk/e2e_under_cage.sh runs it headless)
+  cage xwayland
   # kiosk-content preview draws on a virtual screen where there is no display (tests use it too)
   xvfb xauth
   # tests and benchmarks; the benchmarks' screen-probe watches a program from outside through

@@ -27,6 +27,8 @@ in_root() { chroot "$root" env DEBIAN_FRONTEND=noninteractive LANG=C.UTF-8 PATH=
 fail() { echo "test-deb: FAILED: $*" >&2; exit 1; }
 
 in_root apt-get update -qq
+# A machine that boots has systemd (minbase leaves it out); the unit is verified against it.
+in_root apt-get install -y -qq systemd > /dev/null 2>&1 || fail "installing systemd into the root"
 in_root apt-get install -y -qq "/tmp/$(basename "$deb")" > "$root/tmp/install.log" 2>&1 || { cat "$root/tmp/install.log"; fail "apt install"; }
 echo "test-deb: installed $(basename "$deb") into a clean Debian 12 root"
 
