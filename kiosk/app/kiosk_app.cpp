@@ -247,12 +247,15 @@ std::string Kiosk::open_store() {
     options.reserve_bytes = 16 * 1024 * 1024;
     // Where the audit log ends, after every commit that adds to it: in the system log, where the
     // database cannot change it (`kiosk-store verify-audit --expect` reads it back).
-    options.on_audit_mark = [](const store::AuditMark& mark) { system_log(LogLevel::info, "audit_mark", "audit log: " + mark.text()); };
+    if (!options_.quiet) {
+        options.on_audit_mark = [](const store::AuditMark& mark) { system_log(LogLevel::info, "audit_mark", "audit log: " + mark.text()); };
+    }
     auto opened = store::SubmissionStore::open(config_.database, options);
     if (auto* e = std::get_if<store::SqliteError>(&opened)) return e->message;
     store_ = std::make_unique<store::SubmissionStore>(std::move(std::get<store::SubmissionStore>(opened)));
     log_store_news();
-    if (const std::optional<store::VerificationKey> key = store_->take_new_verification_key()) keep_verification_key(*key);
+    // A preview's throwaway database needs no key kept.
+    if (const std::optional<store::VerificationKey> key = store_->take_new_verification_key(); key && !options_.quiet) keep_verification_key(*key);
     return {};
 }
 

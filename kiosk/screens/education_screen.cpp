@@ -61,7 +61,9 @@ std::optional<app::Intent> draw_education(ScreenContext& ctx) {
     const content::LocalizedText& t = ctx.flow.text();
     const std::vector<content::MessageArgument> progress = {{"current", static_cast<std::int64_t>(ctx.flow.page() + 1)},
                                                             {"total", static_cast<std::int64_t>(ctx.flow.page_count())}};
-    std::optional<app::Intent> intent = top_bar(ctx, true, app::Intent::Kind::previous_page, t.text("ui.nav.page_progress", progress));
+    std::optional<app::Intent> intent =
+        top_bar(ctx, true, app::Intent::Kind::previous_page, t.text("ui.nav.page_progress", progress),
+                static_cast<float>(ctx.flow.page() + 1) / static_cast<float>(std::max<std::size_t>(1, ctx.flow.page_count())));
     const float width = ctx.column;
     // Room below for the two buttons as tall as their labels make them (never pushed off screen).
     const float gap = ctx.margin / 2;

@@ -31,7 +31,9 @@ std::optional<app::Intent> draw_question(ScreenContext& ctx) {
     const screening::Question& q = ctx.flow.questionnaire().questions[index];
     const std::vector<content::MessageArgument> progress = {{"current", static_cast<std::int64_t>(session.position())},
                                                             {"total", static_cast<std::int64_t>(session.visible_count())}};
-    std::optional<app::Intent> intent = top_bar(ctx, true, app::Intent::Kind::previous_question, t.text("ui.question.progress", progress));
+    std::optional<app::Intent> intent =
+        top_bar(ctx, true, app::Intent::Kind::previous_question, t.text("ui.question.progress", progress),
+                static_cast<float>(session.position()) / static_cast<float>(std::max<std::size_t>(1, session.visible_count())));
     const float width = ctx.column;
 
     // Room below for "Next" as tall as its label makes it, so that it is never pushed off screen.
@@ -49,6 +51,7 @@ std::optional<app::Intent> draw_question(ScreenContext& ctx) {
     // must not need a scroll), four if still needed; portrait: one a row, two for a long list
     // that would not fit (at normal text size; larger text scrolls). A little narrower than the scrolling area, so its edge does not clip.
     const float gap = ctx.margin / 2;
+    const ButtonKind choice = q.type == screening::QuestionType::multiple ? ButtonKind::multiple_choice : ButtonKind::single_choice;
     const auto button_width = [&](std::size_t per_row) { return (width - 6 - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row); };
     const auto answers_height = [&](std::size_t per_row) {
         float total = 0;
@@ -76,7 +79,7 @@ std::optional<app::Intent> draw_question(ScreenContext& ctx) {
         for (const std::size_t o : order) {
             if (o != order.front()) ImGui::SameLine(0, gap);
             const bool chosen = answer.given && (answer.options & (std::uint64_t{1} << o)) != 0;
-            if (big_button(ctx, "option:" + q.options[o], t.text(screening::option_text_key(q, q.options[o])), button, ButtonKind::option, chosen, height)) {
+            if (big_button(ctx, "option:" + q.options[o], t.text(screening::option_text_key(q, q.options[o])), button, choice, chosen, height)) {
                 const auto kind = q.type == screening::QuestionType::multiple ? app::Intent::Kind::toggle_option : app::Intent::Kind::choose_option;
                 intent = app::Intent{kind, q.options[o], 0, 0};
             }

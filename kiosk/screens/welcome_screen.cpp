@@ -28,7 +28,7 @@ std::optional<app::Intent> draw_welcome(ScreenContext& ctx) {
                 const app::LanguageChoice& language = languages[l];
                 if (l != order.front()) ImGui::SameLine(0, gap);
                 const bool chosen = language.tag == ctx.flow.text().locale().tag;
-                if (big_button(ctx, "lang:" + language.tag, language.native_name, half, ButtonKind::option, chosen)) {
+                if (big_button(ctx, "lang:" + language.tag, language.native_name, half, ButtonKind::single_choice, chosen)) {
                     intent = app::Intent{app::Intent::Kind::choose_language, language.tag, 0, 0};
                 }
             }

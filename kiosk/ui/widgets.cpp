@@ -34,7 +34,7 @@ std::string excerpt(std::string_view words) {
 
 // How many lines a button's label may take before it crowds the screen: two for the actions
 // (Next, Send, the top bar), four for an answer.
-std::size_t lines_a_button_holds(ButtonKind kind) { return kind == ButtonKind::option ? 4 : 2; }
+std::size_t lines_a_button_holds(ButtonKind kind) { return kind == ButtonKind::primary || kind == ButtonKind::secondary ? 2 : 4; }
 
 // Whether the item just drawn ends below the screen, outside any scrolling part (which scrolls).
 void check_on_screen(const ScreenContext& ctx, const std::string& element, std::string_view words, float bottom) {
@@ -72,6 +72,39 @@ void paragraph(ScreenContext& ctx, std::string_view logical, ImFont* font, float
     check_on_screen(ctx, "text", logical, y);
 }
 
+namespace {
+
+bool reads_like_text(ButtonKind kind) {
+    return kind == ButtonKind::option || kind == ButtonKind::single_choice || kind == ButtonKind::multiple_choice;
+}
+
+// How far a choice's label moves away from its reading side to make room for its mark. The
+// label keeps its width (the far side's padding shrinks by as much), so a mark never wraps a
+// label onto one more line.
+float mark_room(const ImFont* font, ButtonKind kind) {
+    return kind == ButtonKind::single_choice || kind == ButtonKind::multiple_choice ? font->FontSize * 0.35F : 0;
+}
+
+// A radio circle (filled when chosen) or a check box (with a check when chosen), `size` across,
+// centred on `centre`, in the label's ink.
+void draw_choice_mark(ImDrawList* draw, ButtonKind kind, ImVec2 centre, float size, bool chosen, ImU32 ink) {
+    const float r = size / 2;
+    const float line = std::max(2.0F, size * 0.1F);
+    if (kind == ButtonKind::single_choice) {
+        draw->AddCircle(centre, r, ink, 0, line);
+        if (chosen) draw->AddCircleFilled(centre, r * 0.55F, ink);
+        return;
+    }
+    draw->AddRect(ImVec2(centre.x - r, centre.y - r), ImVec2(centre.x + r, centre.y + r), ink, size * 0.15F, 0, line);
+    if (chosen) {
+        const ImVec2 check[] = {ImVec2(centre.x - r * 0.55F, centre.y), ImVec2(centre.x - r * 0.15F, centre.y + r * 0.45F),
+                                ImVec2(centre.x + r * 0.6F, centre.y - r * 0.5F)};
+        draw->AddPolyline(check, 3, ink, 0, line * 1.4F);
+    }
+}
+
+}  // namespace
+
 // How tall a button must be for its wrapped label (never below a fingertip's height).
 float button_height(ScreenContext& ctx, std::string_view label, float width) {
     ImFont* font = ctx.fonts.body;
@@ -84,6 +117,7 @@ bool big_button(ScreenContext& ctx, const std::string& id, std::string_view labe
                 float min_height) {
     ImFont* font = ctx.fonts.body;
     const float padding = font->FontSize * 0.6F;
+    const float mark = mark_room(font, kind);
     const text::LaidOutParagraph& p = layout(ctx, label, font, width - 2 * padding);
     const float height = std::max(min_height, button_height(ctx, label, width));
     const ImVec2 min = ImGui::GetCursorScreenPos();
@@ -114,11 +148,17 @@ bool big_button(ScreenContext& ctx, const std::string& id, std::string_view labe
     draw->AddRectFilled(min, max, fill, font->FontSize * 0.35F);
     if (ImGui::IsItemActive()) draw->AddRectFilled(min, max, IM_COL32(0, 0, 0, 40), font->FontSize * 0.35F);
     draw->AddRect(min, max, t.text, font->FontSize * 0.35F, 0, selected ? 4.0F : 1.5F);
+    if (mark > 0) {
+        const float size = font->FontSize * 0.6F;
+        const float inset = font->FontSize * 0.2F + size / 2;
+        const float centre_x = ctx.rtl ? max.x - inset : min.x + inset;
+        draw_choice_mark(draw, kind, ImVec2(centre_x, (min.y + max.y) / 2), size, selected, ink);
+    }
     float y = min.y + (height - static_cast<float>(p.lines.size()) * line_height(font)) / 2 + font->FontSize * 0.15F;
     for (const text::LaidOutLine& line : p.lines) {
-        // Options read like text (aligned to the reading side); actions are centred.
-        const float x = kind == ButtonKind::option ? (ctx.rtl ? max.x - padding - line.width : min.x + padding)
-                                                   : min.x + (width - line.width) / 2;
+        // Options read like text (aligned to the reading side, after their mark); actions are centred.
+        const float x = reads_like_text(kind) ? (ctx.rtl ? max.x - padding - mark - line.width : min.x + padding + mark)
+                                              : min.x + (width - line.width) / 2;
         draw->AddText(font, font->FontSize, ImVec2(x, y), ink, line.visual.c_str());
         y += line_height(font);
     }
@@ -160,7 +200,8 @@ void table(ScreenContext& ctx, const std::vector<std::string>& header, const std
     ImGui::Dummy(ImVec2(width, row_min.y - ImGui::GetCursorScreenPos().y));
 }
 
-std::optional<app::Intent> top_bar(ScreenContext& ctx, bool with_back, app::Intent::Kind back_intent, const std::string& progress) {
+std::optional<app::Intent> top_bar(ScreenContext& ctx, bool with_back, app::Intent::Kind back_intent, const std::string& progress,
+                                   float done) {
     std::optional<app::Intent> intent;
     const float inner = ctx.column;
     const float gap = ctx.margin / 2;
@@ -191,7 +232,34 @@ std::optional<app::Intent> top_bar(ScreenContext& ctx, bool with_back, app::Inte
                 break;
         }
     }
-    if (!progress.empty()) paragraph(ctx, progress, ctx.fonts.body, inner, ctx.theme.muted);
+    if (progress.empty()) return intent;
+    if (done < 0) {
+        paragraph(ctx, progress, ctx.fonts.body, inner, ctx.theme.muted);
+        return intent;
+    }
+    // The words, and the same progress as a bar beside them (filled from the reading side), on
+    // one line: not words alone, and not a line taller than before.
+    ImFont* font = ctx.fonts.body;
+    const std::string shown = text::visual_line(progress, ctx.rtl ? text::Direction::right_to_left : text::Direction::left_to_right);
+    const float words = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, shown.c_str()).x;
+    const float row_height = line_height(font);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddText(font, font->FontSize, ImVec2(ctx.rtl ? origin.x + inner - words : origin.x, origin.y), ctx.theme.muted, shown.c_str());
+    const float gap_to_bar = font->FontSize;
+    const float bar_width = inner - words - gap_to_bar;
+    if (bar_width > font->FontSize * 2) {
+        const float height = std::max(6.0F, font->FontSize * 0.3F);
+        const float top = origin.y + (row_height - height) / 2;
+        const float left = ctx.rtl ? origin.x : origin.x + words + gap_to_bar;
+        const ImVec2 min(left, top);
+        const ImVec2 max(left + bar_width, top + height);
+        const float filled = bar_width * std::clamp(done, 0.0F, 1.0F);
+        draw->AddRectFilled(min, max, ctx.theme.panel, height / 2);
+        draw->AddRectFilled(ctx.rtl ? ImVec2(max.x - filled, min.y) : min, ctx.rtl ? max : ImVec2(min.x + filled, max.y), ctx.theme.text, height / 2);
+        draw->AddRect(min, max, ctx.theme.muted, height / 2);
+    }
+    ImGui::Dummy(ImVec2(inner, row_height));
     return intent;
 }
 

@@ -12,7 +12,10 @@ namespace kiosk::ui {
 // Lays out and draws text at the cursor across `width`, right-aligned in right-to-left locales.
 void paragraph(ScreenContext& ctx, std::string_view logical, ImFont* font, float width, ImU32 colour);
 
-enum class ButtonKind { primary, secondary, option };
+// option: a plain choice (staff screens). single_choice and multiple_choice carry a mark at the
+// reading side, a radio circle or a check box, filled when chosen: the choice is never told by
+// colour alone (WCAG 2.2, 1.4.1).
+enum class ButtonKind { primary, secondary, option, single_choice, multiple_choice };
 
 // A finger-sized button whose label wraps; registered as tap target `id`. True when tapped.
 bool big_button(ScreenContext& ctx, const std::string& id, std::string_view label, float width, ButtonKind kind,
@@ -31,7 +34,9 @@ void table(ScreenContext& ctx, const std::vector<std::string>& header, const std
 std::vector<std::size_t> grid_row(ScreenContext& ctx, std::size_t first, std::size_t end, std::size_t per_row, float cell_width, float gap);
 
 // The bar every patient screen has: back, larger text, high contrast (and progress when given).
-std::optional<app::Intent> top_bar(ScreenContext& ctx, bool with_back, app::Intent::Kind back_intent, const std::string& progress);
+// `done`: the share of the way through (0 to 1) shown as a bar under the progress words; below 0, none.
+std::optional<app::Intent> top_bar(ScreenContext& ctx, bool with_back, app::Intent::Kind back_intent, const std::string& progress,
+                                   float done = -1);
 
 text::MeasureText measure_with(ImFont* font);
 

@@ -168,6 +168,55 @@ TEST_CASE("a finger moving a page shows the move in the frame of the move; a fin
     CHECK(area->Scroll.y == doctest::Approx(before + 100).epsilon(0.02));
 }
 
+namespace {
+
+// Vertices drawn in the last frame in a button's reading-side middle, away from its border
+// (whose width changes when chosen): the shapes there, whatever their colours.
+std::size_t vertices_at_reading_side(const kiosk::test::HeadlessUi& ui, const std::string& id, bool rtl) {
+    const auto& rects = ui.state().targets.all();
+    const auto it = rects.find(id);
+    REQUIRE(it != rects.end());
+    const auto [min, max] = it->second;
+    const float h = max.y - min.y;
+    const float x0 = rtl ? max.x - h * 0.5F : min.x + 8;
+    const float x1 = rtl ? max.x - 8 : min.x + h * 0.5F;
+    const float y0 = min.y + h * 0.25F;
+    const float y1 = max.y - h * 0.25F;
+    std::size_t n = 0;
+    const ImDrawData* data = ImGui::GetDrawData();
+    for (int l = 0; l < data->CmdListsCount; ++l) {
+        for (const ImDrawVert& v : data->CmdLists[l]->VtxBuffer) {
+            if (v.pos.x > x0 && v.pos.x < x1 && v.pos.y > y0 && v.pos.y < y1) ++n;
+        }
+    }
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("a chosen answer is marked by a shape, not by its colour alone: a filled radio mark, a checked box") {
+    for (const bool rtl : {false, true}) {
+        CAPTURE(rtl);
+        Kiosk k;
+        if (rtl) REQUIRE(k.tap("lang:ar"));
+        REQUIRE(k.tap("start"));
+        k.ui.idle_frame(k.flow);
+        // symptoms_now: choose all that apply (check boxes).
+        const std::size_t unchecked = vertices_at_reading_side(k.ui, "option:none", rtl);
+        REQUIRE(k.tap("option:none"));
+        k.ui.idle_frame(k.flow);
+        CHECK(vertices_at_reading_side(k.ui, "option:none", rtl) > unchecked);  // the check inside the box
+        REQUIRE(k.tap("next"));
+        REQUIRE(k.tap("skip"));
+        REQUIRE(k.question() == "adult");  // one answer only (radio marks)
+        k.ui.idle_frame(k.flow);
+        const std::size_t empty = vertices_at_reading_side(k.ui, "option:yes", rtl);
+        REQUIRE(k.tap("option:yes"));
+        k.ui.idle_frame(k.flow);
+        CHECK(vertices_at_reading_side(k.ui, "option:yes", rtl) > empty);  // the filled dot inside the circle
+    }
+}
+
 TEST_CASE("'Next' does nothing until a required question is answered; back goes to the previous screen") {
     Kiosk k;
     k.tap("start");
