@@ -135,7 +135,7 @@ int lint(std::vector<std::string> args) {
         } else {
             load.diagnostics.append(checked.diagnostics);  // after the check: it reads the bundle
             char line[200];
-            std::snprintf(line, sizeof line, "layout: %zu screens drawn (%zu sizes x %zu locales), %d problem(s), %.2f s\n", checked.screens_drawn,
+            std::snprintf(line, sizeof line, "layout and contrast: %zu screens drawn (%zu sizes, and high contrast, x %zu locales), %d problem(s), %.2f s\n", checked.screens_drawn,
                           kiosk::preview::supported_layout_sizes().size(), bundle.content.bundle.locales.size(), checked.diagnostics.error_count(),
                           seconds_since(start));
             layout_note = line;

@@ -71,6 +71,8 @@ public:
     void start();
     // Draws each described screen (screen_preview.cpp).
     PreviewRun preview(std::vector<ScreenDescription> screens, const std::filesystem::path& png_dir);
+    // What the contrast check finds on the frame just drawn, as layout findings of `shot`.
+    void add_contrast_findings(PreviewShot& shot) const;
 
 private:
     // kiosk --show: the described screen instead of welcome; the kiosk then runs on from there.

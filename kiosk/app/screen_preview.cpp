@@ -2,6 +2,10 @@
 
 #include "kiosk_program.hpp"
 
+#include <cstdio>
+
+#include "contrast_check.hpp"
+
 namespace kiosk::app {
 
 // ---------------------------------------------------------------------------------------------
@@ -34,12 +38,28 @@ PreviewRun Kiosk::preview(std::vector<ScreenDescription> screens, const std::fil
             frame(!shot.png.empty(), shot.png, std::nullopt, false, shot.png.empty() ? Draw::layout_only : Draw::picture_only);
             if (screenshot_failed_) shot.problem = "could not write " + shot.png;
             shot.findings = ui_.findings;
+            add_contrast_findings(shot);
             shot.fallback_keys = flow_->text().fallback_keys();
             shot.texts = flow_->text().served();
         }
         run.shots.push_back(std::move(shot));
     }
     return run;
+}
+
+void Kiosk::add_contrast_findings(PreviewShot& shot) const {
+    // Every text's contrast as the frame drew it: 4.5:1 (WCAG 2.2, 1.4.3), 7:1 in high contrast.
+    const ImGuiIO& io = ImGui::GetIO();
+    const double minimum = flow_->high_contrast() ? 7.0 : 4.5;
+    for (const ui::LowContrast& c : ui::low_contrast_text(*ImGui::GetDrawData(), *io.Fonts, ui_.background, ui_.targets, minimum)) {
+        char problem[128];
+        std::snprintf(problem, sizeof problem, "has text at a contrast of %.1f:1 against what is behind it (at least %.1f:1)", c.ratio, minimum);
+        ui::LayoutFinding finding;
+        finding.element = c.element;
+        finding.problem = problem;
+        finding.by = -1;  // not a length
+        shot.findings.push_back(std::move(finding));
+    }
 }
 
 PreviewRun run_preview(const PreviewRequest& request, Platform& platform) {

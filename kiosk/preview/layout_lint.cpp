@@ -38,7 +38,7 @@ content::SourcePosition KeyLines::position(const std::string& file, const std::s
 }
 
 std::string LayoutSize::name() const {
-    return std::to_string(width) + "x" + std::to_string(height) + (larger_text ? ", larger text" : "");
+    return std::to_string(width) + "x" + std::to_string(height) + (larger_text ? ", larger text" : "") + (high_contrast ? ", high contrast" : "");
 }
 
 std::vector<LayoutSize> supported_layout_sizes() {
@@ -62,8 +62,9 @@ content::Diagnostic layout_diagnostic(const app::PreviewShot& shot, const ui::La
         if (locale != nullptr && !locale->messages.contains(key)) d.file = bundle.content.bundle.base().relative_path;
         d.where = lines.position(d.file, key);
     }
-    d.message = shot.screen.locale + ": " + shot.screen.name() + ": " + finding.element + ": " + finding.problem + " by " +
-                std::to_string(static_cast<int>(std::ceil(finding.by))) + " px (" + size_name + ")" + (key.empty() ? "" : " [" + key + "]");
+    const std::string by = finding.by < 0 ? std::string() : " by " + std::to_string(static_cast<int>(std::ceil(finding.by))) + " px";
+    d.message = shot.screen.locale + ": " + shot.screen.name() + ": " + finding.element + ": " + finding.problem + by + " (" + size_name + ")" +
+                (key.empty() ? "" : " [" + key + "]");
     return d;
 }
 
@@ -88,6 +89,12 @@ LayoutLint lint_layout(const std::filesystem::path& bundle_dir, const screening:
                     if (d.kind == app::ScreenDescription::Kind::out_of_service) continue;  // drawn by its own code, not the screens'
                     d.larger_text = larger;
                     d.record_texts = true;
+                    // The high-contrast theme at normal text size too, for its colours (7:1).
+                    if (!larger) {
+                        app::ScreenDescription contrast = d;
+                        contrast.high_contrast = true;
+                        request.screens.push_back(std::move(contrast));
+                    }
                     request.screens.push_back(std::move(d));
                 }
             }
@@ -100,7 +107,7 @@ LayoutLint lint_layout(const std::filesystem::path& bundle_dir, const screening:
         }
         for (const app::PreviewShot& shot : run.shots) {
             ++out.screens_drawn;
-            const std::string size_name = LayoutSize{screen.first, screen.second, shot.screen.larger_text}.name();
+            const std::string size_name = LayoutSize{screen.first, screen.second, shot.screen.larger_text, shot.screen.high_contrast}.name();
             if (!shot.problem.empty()) {
                 out.diagnostics.error("structure/questionnaire.toml", {}, shot.screen.locale + ": " + shot.screen.name() + ": cannot be shown: " + shot.problem);
                 continue;

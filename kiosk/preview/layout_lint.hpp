@@ -23,7 +23,8 @@ struct LayoutSize {
     int width = 1080;
     int height = 1920;
     bool larger_text = false;
-    std::string name() const;  // "1080x1920" or "1080x1920, larger text"
+    bool high_contrast = false;
+    std::string name() const;  // "1080x1920", "1080x1920, larger text" or "1080x1920, high contrast"
 };
 
 // Portrait 1080x1920 and landscape 1920x1080, each with normal and larger text.

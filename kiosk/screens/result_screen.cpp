@@ -18,10 +18,20 @@ std::optional<app::Intent> draw_result(ScreenContext& ctx) {
     if (!result.stored) {
         const ImVec2 min = ImGui::GetCursorScreenPos();
         const std::string words = t.text("ui.result.not_saved");
-        ImGui::GetWindowDrawList()->AddRectFilled(min, ImVec2(min.x + width, min.y + ctx.fonts.heading->FontSize * 3.2F), ctx.theme.urgent, 12);
-        ImGui::Dummy(ImVec2(width, ctx.fonts.heading->FontSize * 0.6F));
+        // The words first (on the upper channel), then the box under them as tall as they came
+        // out: however many lines a language or larger text needs, none falls off the box.
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        draw->ChannelsSplit(2);
+        draw->ChannelsSetCurrent(1);
+        const float pad = ctx.fonts.heading->FontSize * 0.4F;
+        ImGui::Dummy(ImVec2(width, pad));
         ImGui::SetCursorScreenPos(ImVec2(min.x + ctx.margin / 2, ImGui::GetCursorScreenPos().y));
         paragraph(ctx, words, ctx.fonts.heading, width - ctx.margin, ctx.theme.urgent_text);
+        const float bottom = ImGui::GetCursorScreenPos().y + pad - ImGui::GetStyle().ItemSpacing.y;
+        draw->ChannelsSetCurrent(0);
+        draw->AddRectFilled(min, ImVec2(min.x + width, bottom), ctx.theme.urgent, 12);
+        draw->ChannelsMerge();
+        ImGui::SetCursorScreenPos(ImVec2(min.x, bottom));
         ImGui::Dummy(ImVec2(width, ctx.margin));
     } else {
         paragraph(ctx, t.text("ui.result.title"), ctx.fonts.heading, width, ctx.theme.text);

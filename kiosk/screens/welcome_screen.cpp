@@ -60,7 +60,13 @@ std::optional<app::Intent> draw_welcome(ScreenContext& ctx) {
         const std::string shown = text::visual_line(notice, ctx.rtl ? text::Direction::right_to_left : text::Direction::left_to_right);
         const float w = font->CalcTextSizeA(small, FLT_MAX, 0, shown.c_str()).x;
         const float x = ctx.rtl ? ctx.margin / 2 : ctx.size.x - ctx.margin / 2 - w;
-        ImGui::GetForegroundDrawList()->AddText(font, small, ImVec2(x, ctx.size.y - small * 1.6F), ctx.theme.muted, shown.c_str());
+        const ImVec2 at(x, ctx.size.y - small * 1.6F);
+        // On a patch of the screen's own background: readable wherever a short screen puts it,
+        // even over a button.
+        ImDrawList* draw = ImGui::GetForegroundDrawList();
+        draw->AddRectFilled(ImVec2(at.x - small * 0.3F, at.y - small * 0.15F), ImVec2(at.x + w + small * 0.3F, at.y + small * 1.25F), ctx.theme.background,
+                            small * 0.2F);
+        draw->AddText(font, small, at, ctx.theme.muted, shown.c_str());
     }
     // For staff only: an urgent submission waits for acknowledgement. A small dot in the corner
     // where staff sign in, with no ticket and no words, so that it tells a patient nothing.

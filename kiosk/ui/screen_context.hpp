@@ -62,7 +62,7 @@ struct ImageTexture {
 struct LayoutFinding {
     std::string element;  // the widget's id ("next", "option:yes") and the start of its words
     std::string problem;  // "has a word wider than its button"
-    float by = 0;         // how much too big, in pixels
+    float by = 0;         // how much too big, in pixels (below 0: not a length; the problem says it all)
     std::string text;     // the whole text that does not fit (empty for a group such as "answers")
 };
 

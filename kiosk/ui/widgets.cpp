@@ -294,7 +294,7 @@ const Theme& theme_for(bool high_contrast) {
                               IM_COL32(18, 110, 60, 255),  IM_COL32(232, 236, 228, 255)};
     static const Theme contrast{IM_COL32(0, 0, 0, 255),       IM_COL32(255, 255, 255, 255), IM_COL32(255, 255, 0, 255),
                                 IM_COL32(255, 255, 0, 255),   IM_COL32(0, 0, 0, 255),       IM_COL32(0, 0, 0, 255),
-                                IM_COL32(255, 255, 255, 255), IM_COL32(255, 60, 60, 255),   IM_COL32(0, 0, 0, 255),
+                                IM_COL32(255, 255, 255, 255), IM_COL32(255, 110, 110, 255), IM_COL32(0, 0, 0, 255),
                                 IM_COL32(0, 200, 255, 255),   IM_COL32(30, 30, 30, 255)};
     return high_contrast ? contrast : normal;
 }
