@@ -20,6 +20,9 @@
 //                                 schedstat read as each frame arrives) and the CPU of all
 //                                 processes per frame
 //   pss LABEL                     PSS now
+//   keys COMBO...                 type each combination on a keyboard (Escape, Alt+F4,
+//                                 Control+Alt+BackSpace, …), then print keys_alive (1 if the
+//                                 program still runs) and keys_frames (frames drawn within 1 s)
 // and pss_peak_mb. The program is then ended (SIGTERM to its process group, SIGKILL after 2 s).
 #include <algorithm>
 #include <chrono>
@@ -212,6 +215,21 @@ public:
         XTestFakeButtonEvent(display_, 1, down ? True : False, 0);
         XFlush(display_);
     }
+    // "Control+Alt+BackSpace": the modifiers held down, the last key pressed and released.
+    void type(const std::string& combo) {
+        std::vector<KeyCode> keys;
+        std::istringstream parts(combo);
+        std::string name;
+        while (std::getline(parts, name, '+')) {
+            if (name == "Control" || name == "Alt" || name == "Shift" || name == "Super") name += "_L";
+            const KeySym sym = XStringToKeysym(name.c_str());
+            if (sym == NoSymbol) die("no key named " + name + " in " + combo);
+            keys.push_back(XKeysymToKeycode(display_, sym));
+        }
+        for (const KeyCode k : keys) XTestFakeKeyEvent(display_, k, True, 0);
+        for (auto k = keys.rbegin(); k != keys.rend(); ++k) XTestFakeKeyEvent(display_, *k, False, 0);
+        XFlush(display_);
+    }
 
 private:
     bool wait_damage(double seconds) {
@@ -398,6 +416,16 @@ int main(int argc, char** argv) {
                 if (!(words >> label >> x >> y0 >> y1 >> moves)) die(actions_file + ": drag LABEL X Y_FROM Y_TO MOVES: " + line);
                 if (!drags.contains(label)) drag_order.push_back(label);
                 drag(screen, pid, drags[label], x, y0, y1, moves);
+            } else if (verb == "keys") {
+                std::string combo;
+                while (words >> combo) {
+                    screen.type(combo);
+                    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+                }
+                int drawn = 0;
+                Clock::time_point shown;
+                while (drawn < 100 && screen.next_frame(1, shown)) ++drawn;
+                std::printf("keys_alive=%d\nkeys_frames=%d\n", waitpid(pid, nullptr, WNOHANG) == 0 ? 1 : 0, drawn);
             } else if (verb == "pss") {
                 std::string label;
                 words >> label;
