@@ -4,10 +4,18 @@
 # renderer stands in for a screen. cage refuses to run as root, so as root this runs as `nobody`.
 #   e2e_under_cage.sh KIOSK SOURCE_BUNDLE WORK_DIR
 set -euo pipefail
-kiosk=$1 bundle=$2 work=$3
-rm -rf "$work"
-mkdir -p "$work/runtime"
+kiosk=$1 bundle=$2 result=$3
+rm -rf "$result"
+mkdir -p "$result"
+# Everything the run needs in one folder under /tmp: as `nobody`, the build tree's folders may
+# not be reachable.
+work=$(mktemp -d /tmp/kiosk-cage.XXXXXX)
+trap 'cp -r "$work/shots" "$work/log.txt" "$result/" 2> /dev/null || true; rm -rf "$work"' EXIT
+chmod 755 "$work"
+mkdir -p "$work/runtime" "$work/bundle"
 chmod 700 "$work/runtime"
+cp "$kiosk" "$work/kiosk"
+cp -r "$bundle/structure" "$bundle/locales" "$bundle/assets" "$work/bundle/"
 printf 'where start\nshot under-cage\nquit\n' > "$work/check.script"
 as_user=()
 if [ "$(id -u)" -eq 0 ]; then
@@ -15,7 +23,7 @@ if [ "$(id -u)" -eq 0 ]; then
   as_user=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
 fi
 if ! "${as_user[@]}" env XDG_RUNTIME_DIR="$work/runtime" HOME="$work" WLR_BACKENDS=headless WLR_RENDERER=pixman \
-     WLR_LIBINPUT_NO_DEVICES=1 timeout 60 cage -- "$kiosk" --offer-drafts --bundle "$bundle" --database "$work/kiosk.db" \
+     WLR_LIBINPUT_NO_DEVICES=1 timeout 60 cage -- "$work/kiosk" --offer-drafts --bundle "$work/bundle" --database "$work/kiosk.db" \
      --screenshot "$work/shots" --script "$work/check.script" > "$work/log.txt" 2>&1; then
   cat "$work/log.txt"
   echo "FAIL: the kiosk did not run under cage"
