@@ -289,10 +289,13 @@ std::optional<SqliteError> SubmissionStore::commit(Pending& p, bool ticket_shown
                 // Cannot happen with one writer (free_ticket_code chose the shown code), but if it
                 // does, staff must be able to match the patient's code to the stored one.
                 if (ticket_shown) {
+                    // Both codes in the audit row, where staff read them; none in the message,
+                    // which also goes to the system log.
                     const std::string message = "Ticket " + taken + " was already taken when the kiosk saved it after a fault; " +
                                                 "that patient's answers are stored under ticket " + ticket + ".";
-                    status_.staff_messages.push_back(message);
-                    // Also where staff can read it later, outside this process.
+                    status_.staff_messages.push_back(
+                        "A ticket shown to a patient was taken by another writer before the kiosk could save it; their answers are "
+                        "stored under a new ticket. The audit log (store_fault) names both.");
                     if (audit(now(), AuditEvent::store_fault, "kiosk", std::nullopt, message)) db_.rollback_if_open();
                 }
                 continue;
