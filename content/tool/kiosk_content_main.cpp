@@ -1,6 +1,6 @@
 // kiosk-content: the content editors' tool. Every command works on the bundle given with
 // --bundle DIR, else on the current folder when it holds one; each report starts with the folder.
-//   kiosk-content lint [--bundle DIR] [--json] [--no-layout] [--strict]
+//   kiosk-content lint [--bundle DIR] [--json] [--no-layout] [--strict] [--screen-inches 21.5]
 //       check everything, the layout of every screen included; exit 0 clean, 1 errors, 2 usage;
 //       --strict: also an error for what keeps a language from patients (draft, safety texts)
 //   kiosk-content confirm [--bundle DIR] [--by NAME] TAG (KEY... | --all)
@@ -56,7 +56,7 @@ constexpr int exit_usage = 2;
 int usage(const std::string& problem = {}) {
     if (!problem.empty()) std::cerr << "kiosk-content: " << problem << "\n";
     std::cerr << "usage:\n"
-                 "  kiosk-content lint [--bundle DIR] [--json] [--no-layout] [--strict]\n"
+                 "  kiosk-content lint [--bundle DIR] [--json] [--no-layout] [--strict] [--screen-inches 21.5]\n"
                  "  kiosk-content confirm [--bundle DIR] [--by NAME] TAG (KEY... | --all)\n"
                  "  kiosk-content new-locale [--bundle DIR] TAG\n"
                  "  kiosk-content export-po [--bundle DIR] TAG [-o FILE.po]\n"
@@ -111,6 +111,7 @@ int lint(std::vector<std::string> args) {
     bool json = false;
     bool layout = true;
     bool strict = false;
+    float screen_inches = kiosk::preview::default_screen_inches;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "--json") json = true;
@@ -118,6 +119,15 @@ int lint(std::vector<std::string> args) {
         else if (a == "--no-layout") layout = false;
         else if (a == "--layout") layout = true;
         else if (a == "--bundle") ++i;
+        else if (a == "--screen-inches") {
+            if (i + 1 >= args.size()) return usage("--screen-inches needs the screen's diagonal, e.g. 21.5");
+            try {
+                screen_inches = std::stof(args[++i]);
+            } catch (const std::exception&) {
+                screen_inches = 0;
+            }
+            if (!(screen_inches >= 7 && screen_inches <= 100)) return usage("--screen-inches takes the diagonal in inches, 7 to 100: " + args[i]);
+        }
         else if (a.starts_with("-")) return usage("unknown option " + a);
         else return usage("lint takes the bundle as --bundle " + a);
     }
@@ -129,7 +139,7 @@ int lint(std::vector<std::string> args) {
     std::string layout_note;
     if (layout && bundle.usable) {
         const auto start = std::chrono::steady_clock::now();
-        const kiosk::preview::LayoutLint checked = kiosk::preview::lint_layout(*dir, bundle, {});
+        const kiosk::preview::LayoutLint checked = kiosk::preview::lint_layout(*dir, bundle, {}, kiosk::preview::supported_layout_sizes(), screen_inches);
         if (!checked.failure.empty()) {
             load.diagnostics.error("", {}, "the layout could not be checked: " + checked.failure);
         } else {

@@ -70,9 +70,11 @@ public:
     // Start-up as named steps; a failure leaves the out-of-service screen (failure() says why).
     void start();
     // Draws each described screen (screen_preview.cpp).
-    PreviewRun preview(std::vector<ScreenDescription> screens, const std::filesystem::path& png_dir);
+    PreviewRun preview(std::vector<ScreenDescription> screens, const std::filesystem::path& png_dir, float px_per_mm = 0);
     // What the contrast check finds on the frame just drawn, as layout findings of `shot`.
     void add_contrast_findings(PreviewShot& shot) const;
+    // Touch targets of the frame just drawn under 9 mm either way, as layout findings of `shot`.
+    void add_touch_target_findings(PreviewShot& shot, float px_per_mm) const;
 
 private:
     // kiosk --show: the described screen instead of welcome; the kiosk then runs on from there.

@@ -12,7 +12,7 @@ namespace kiosk::app {
 // [SECTION] Screens from descriptions (previews and layout lint)
 // ---------------------------------------------------------------------------------------------
 
-PreviewRun Kiosk::preview(std::vector<ScreenDescription> screens, const std::filesystem::path& png_dir) {
+PreviewRun Kiosk::preview(std::vector<ScreenDescription> screens, const std::filesystem::path& png_dir, float px_per_mm) {
     PreviewRun run;
     if (!failure_.empty() || !flow_) {
         run.failure = failure_.empty() ? "the kiosk did not start" : failure_;
@@ -39,6 +39,7 @@ PreviewRun Kiosk::preview(std::vector<ScreenDescription> screens, const std::fil
             if (screenshot_failed_) shot.problem = "could not write " + shot.png;
             shot.findings = ui_.findings;
             add_contrast_findings(shot);
+            if (px_per_mm > 0) add_touch_target_findings(shot, px_per_mm);
             shot.fallback_keys = flow_->text().fallback_keys();
             shot.texts = flow_->text().served();
         }
@@ -62,6 +63,24 @@ void Kiosk::add_contrast_findings(PreviewShot& shot) const {
     }
 }
 
+void Kiosk::add_touch_target_findings(PreviewShot& shot, float px_per_mm) const {
+    // WCAG 2.2 asks 24 CSS px (2.5.8); on a screen a patient may tap with a shaking hand, 9 mm
+    // either way is the least the kiosk allows (the whole button, scrolled in or not).
+    constexpr float least_mm = 9;
+    for (const auto& [id, size] : ui_.targets.sizes()) {
+        const float w = size.x / px_per_mm;
+        const float h = size.y / px_per_mm;
+        if (w >= least_mm && h >= least_mm) continue;
+        char problem[128];
+        std::snprintf(problem, sizeof problem, "is a touch target of %.1f x %.1f mm, under %.0f mm", w, h, least_mm);
+        ui::LayoutFinding finding;
+        finding.element = id;
+        finding.problem = problem;
+        finding.by = -1;
+        shot.findings.push_back(std::move(finding));
+    }
+}
+
 PreviewRun run_preview(const PreviewRequest& request, Platform& platform) {
     // A database of its own, never the clinic's: a preview stores nothing, but the flow needs one.
     std::string folder = (std::filesystem::temp_directory_path() / "kiosk-preview-XXXXXX").string();
@@ -77,7 +96,7 @@ PreviewRun run_preview(const PreviewRequest& request, Platform& platform) {
     {
         Kiosk kiosk(options, platform);
         kiosk.start();
-        run = kiosk.preview(request.screens, request.png_dir);
+        run = kiosk.preview(request.screens, request.png_dir, request.px_per_mm);
     }
     std::error_code ec;
     std::filesystem::remove_all(folder, ec);

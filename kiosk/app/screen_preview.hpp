@@ -19,6 +19,9 @@ struct PreviewRequest {
     int width = 1080;
     int height = 1920;
     std::filesystem::path png_dir;  // empty: no pictures, findings only
+    // Pixels per millimetre of the physical screen: touch targets under 9 mm either way are
+    // findings. 0: not checked.
+    float px_per_mm = 0;
 };
 
 struct PreviewShot {

@@ -69,7 +69,7 @@ content::Diagnostic layout_diagnostic(const app::PreviewShot& shot, const ui::La
 }
 
 LayoutLint lint_layout(const std::filesystem::path& bundle_dir, const screening::KioskBundle& bundle, std::vector<std::string> locales,
-                       const std::vector<LayoutSize>& sizes) {
+                       const std::vector<LayoutSize>& sizes, float screen_inches) {
     LayoutLint out;
     KeyLines lines(bundle_dir);
     if (locales.empty()) {
@@ -83,6 +83,8 @@ LayoutLint lint_layout(const std::filesystem::path& bundle_dir, const screening:
         request.bundle = bundle_dir;
         request.width = screen.first;
         request.height = screen.second;
+        // The same screen in portrait or landscape: pixels along its diagonal over its length.
+        request.px_per_mm = std::hypot(static_cast<float>(screen.first), static_cast<float>(screen.second)) / (screen_inches * 25.4F);
         for (const std::string& tag : locales) {
             for (const bool larger : larger_options) {
                 for (app::ScreenDescription d : app::every_patient_screen(bundle, tag)) {

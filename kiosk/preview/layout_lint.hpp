@@ -37,8 +37,11 @@ struct LayoutLint {
 };
 
 // `locales`: the tags to check (empty: every locale of the bundle).
+// `screen_inches`: the diagonal of the kiosk's screen, for the touch-target check (9 mm); 21.5
+// inches, the usual floor-standing kiosk, unless told.
+inline constexpr float default_screen_inches = 21.5F;
 LayoutLint lint_layout(const std::filesystem::path& bundle_dir, const screening::KioskBundle& bundle, std::vector<std::string> locales,
-                       const std::vector<LayoutSize>& sizes = supported_layout_sizes());
+                       const std::vector<LayoutSize>& sizes = supported_layout_sizes(), float screen_inches = default_screen_inches);
 
 // Where keys are written in the locale files, each file read once per run.
 class KeyLines {

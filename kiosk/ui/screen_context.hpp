@@ -35,19 +35,25 @@ public:
     void clear() {
         rects_.clear();
         labels_.clear();
+        sizes_.clear();
     }
-    void add(const std::string& id, ImVec2 min, ImVec2 max, std::string_view label) {
+    // `min`..`max`: the part a finger can reach now (a button half scrolled out is half a
+    // target); `size`: the whole button, for the touch-target check.
+    void add(const std::string& id, ImVec2 min, ImVec2 max, std::string_view label, ImVec2 size) {
         rects_[id] = {min, max};
         labels_[id] = label;
+        sizes_[id] = size;
     }
     std::optional<ImVec2> center(const std::string& id) const;
     // The ids of the widgets that read `label` (several "Change" buttons on the review, say).
     std::vector<std::string> ids_labelled(std::string_view label) const;
     const std::map<std::string, std::pair<ImVec2, ImVec2>>& all() const { return rects_; }
+    const std::map<std::string, ImVec2>& sizes() const { return sizes_; }
 
 private:
     std::map<std::string, std::pair<ImVec2, ImVec2>> rects_;
     std::map<std::string, std::string> labels_;
+    std::map<std::string, ImVec2> sizes_;
 };
 
 // A picture from the bundle, uploaded by the app (tests have none: screens show the alt text).

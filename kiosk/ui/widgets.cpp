@@ -135,7 +135,7 @@ bool big_button(ScreenContext& ctx, const std::string& id, std::string_view labe
     const ImVec2 clip_max = ImGui::GetWindowDrawList()->GetClipRectMax();
     const ImVec2 seen_min(std::max(min.x, clip_min.x), std::max(min.y, clip_min.y));
     const ImVec2 seen_max(std::min(max.x, clip_max.x), std::min(max.y, clip_max.y));
-    if (seen_min.x < seen_max.x && seen_min.y < seen_max.y) ctx.state.targets.add(id, seen_min, seen_max, label);
+    if (seen_min.x < seen_max.x && seen_min.y < seen_max.y) ctx.state.targets.add(id, seen_min, seen_max, label, ImVec2(width, height));
 
     const Theme& t = ctx.theme;
     ImU32 fill = kind == ButtonKind::primary ? t.primary : kind == ButtonKind::secondary ? t.secondary : t.panel;

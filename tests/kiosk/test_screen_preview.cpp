@@ -206,3 +206,19 @@ TEST_CASE("a locale file that does not parse: the kiosk serves the others, logs 
     CHECK(note->second.find("locales/es.toml") != std::string::npos);
     CHECK(note->second.find("(line \u2068" + std::to_string(broken_line) + "\u2069)") != std::string::npos);  // isolated, as every argument is
 }
+
+TEST_CASE("on a small screen the buttons under 9 mm are lint errors naming screen, button and size; on the usual 21.5-inch none") {
+    const screening::KioskBundle loaded = screening::load_kiosk_bundle(test::source_dir());
+    const preview::LayoutLint usual = preview::lint_layout(test::source_dir(), loaded, {"en"}, {portrait});
+    REQUIRE(usual.failure.empty());
+    CHECK(usual.diagnostics.items().empty());
+    // The same pixels on a 7-inch tablet: about 12 px a millimetre, so a button must be 112 px.
+    const preview::LayoutLint tablet = preview::lint_layout(test::source_dir(), loaded, {"en"}, {portrait}, 7.0F);
+    REQUIRE(tablet.failure.empty());
+    bool start_named = false;
+    for (const content::Diagnostic& d : tablet.diagnostics.items()) {
+        CHECK(d.message.find("is a touch target of ") != std::string::npos);
+        start_named = start_named || d.message.find("en: welcome: start: is a touch target of ") != std::string::npos;
+    }
+    CHECK(start_named);
+}
