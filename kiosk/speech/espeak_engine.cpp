@@ -58,9 +58,28 @@ std::unique_ptr<EspeakEngine> EspeakEngine::open(std::string& problem) {
 
 std::string EspeakEngine::voice_for(std::string_view locale) {
     const std::string_view language = locale.substr(0, locale.find_first_of("-_"));
-    if (language == "zh") return "cmn";  // Mandarin, read from Simplified Chinese characters
+    // Mandarin from Chinese characters: Debian's espeak-ng-data reads them right only with this
+    // voice. Its plain "cmn" voice turns each character into pinyin with a tone number and reads
+    // the number in English ("mei three"); docs/SPEECH.md.
+    if (language == "zh") return "cmn-latn-pinyin";
     if (language == "en" || language == "es" || language == "ar") return std::string(language);
     return {};
+}
+
+std::optional<std::string> EspeakEngine::phonemes(std::string_view utf8, std::string_view locale) {
+    const std::string voice = voice_for(locale);
+    if (voice.empty()) return std::nullopt;
+    const std::lock_guard<std::mutex> lock(espeak_mutex);
+    if (espeak_SetVoiceByName(voice.c_str()) != EE_OK) return std::nullopt;
+    const std::string text(utf8);
+    const void* next = text.c_str();
+    std::string out;
+    constexpr int ipa = 0x02;
+    while (next != nullptr) {
+        const char* clause = espeak_TextToPhonemes(&next, espeakCHARS_UTF8, ipa);
+        if (clause != nullptr) out += std::string(clause) + " ";
+    }
+    return out;
 }
 
 std::optional<Utterance> EspeakEngine::speak(std::string_view utf8, std::string_view locale, std::string& problem) {

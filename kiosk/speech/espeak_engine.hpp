@@ -13,8 +13,11 @@ public:
     // Nothing (with `problem`) when eSpeak or its data cannot be loaded.
     static std::unique_ptr<EspeakEngine> open(std::string& problem);
     std::optional<Utterance> speak(std::string_view utf8, std::string_view locale, std::string& problem) override;
-    // eSpeak's voice for a locale tag ("zh-Hans" -> "cmn"); empty when it has none.
+    // eSpeak's voice for a locale tag ("zh-Hans" -> "cmn-latn-pinyin"); empty when it has none.
     static std::string voice_for(std::string_view locale);
+    // What eSpeak would say, in IPA, clause by clause; "(en)" marks a switch into English. For
+    // tests and for editors checking a word (docs/SPEECH.md).
+    std::optional<std::string> phonemes(std::string_view utf8, std::string_view locale);
 
 private:
     explicit EspeakEngine(int sample_rate) : sample_rate_(sample_rate) {}
