@@ -32,9 +32,10 @@ enum class FileState { healthy, corrupt };
 
 // PRAGMA quick_check on its own read-only connection (it writes nothing, not even a journal); a
 // file SQLite cannot read as a database is corrupt.
-FileState check_file(const std::filesystem::path& path, const char* vfs) {
+FileState check_file(const std::filesystem::path& path, const char* vfs, int busy_timeout_ms) {
     SqliteError error;
     std::optional<Connection> db = Connection::open(path.string(), false, error, vfs, true);
+    if (db) sqlite3_busy_timeout(db->handle(), busy_timeout_ms);  // the kiosk may be committing
     if (!db) return (error.code & 0xFF) == SQLITE_NOTADB || (error.code & 0xFF) == SQLITE_CORRUPT ? FileState::corrupt : FileState::healthy;
     const std::optional<std::string> result = db->query_text("PRAGMA quick_check");
     if (!result) {
@@ -48,8 +49,11 @@ FileState check_file(const std::filesystem::path& path, const char* vfs) {
 // database is read with; with no -wal left (the kiosk closed it cleanly) the file alone is the
 // whole database, read as immutable. With a -wal, its last submissions are only there: say so,
 // never hide them.
-std::optional<Connection> open_for_reading(const std::filesystem::path& path, const char* vfs, SqliteError& error) {
+std::optional<Connection> open_for_reading(const std::filesystem::path& path, const char* vfs, int busy_timeout_ms, SqliteError& error) {
     std::optional<Connection> db = Connection::open(path.string(), false, error, vfs, true);
+    // Another process (the kiosk committing a submission) may hold the lock for a moment: wait
+    // for it rather than report "database is locked" to staff reading the queue.
+    if (db) sqlite3_busy_timeout(db->handle(), busy_timeout_ms);
     if (!db || db->query_int("PRAGMA user_version")) return db;
     const int code = sqlite3_extended_errcode(db->handle()) & 0xFF;
     if (code != SQLITE_READONLY && code != SQLITE_CANTOPEN) {
@@ -69,9 +73,9 @@ std::optional<Connection> open_for_reading(const std::filesystem::path& path, co
 // Whether a readable SQLite file is ours to write: a kiosk database (schema version 1 to
 // current, with its submissions), or one with no tables at all (new). Anything else (another
 // program's database) is refused and left byte for byte and mode as it was.
-std::optional<SqliteError> refuse_foreign(const std::filesystem::path& path, const char* vfs) {
+std::optional<SqliteError> refuse_foreign(const std::filesystem::path& path, const char* vfs, int busy_timeout_ms) {
     SqliteError error;
-    std::optional<Connection> db = open_for_reading(path, vfs, error);
+    std::optional<Connection> db = open_for_reading(path, vfs, busy_timeout_ms, error);
     if (!db) return error;
     if (auto e = refuse_newer_schema(*db)) return e;  // a newer kiosk's tables are its own business
     const std::int64_t version = db->query_int("PRAGMA user_version").value_or(-1);
@@ -137,13 +141,13 @@ std::variant<SubmissionStore, SqliteError> SubmissionStore::open(const std::file
     if (options.read_only) return open_read_only(path, std::move(options), exists);
 
     std::optional<std::string> moved_to;
-    if (exists && check_file(path, options.vfs) == FileState::corrupt) {
+    if (exists && check_file(path, options.vfs, options.busy_timeout_ms) == FileState::corrupt) {
         std::string stamp = options.now_utc();
         for (char& c : stamp) c = c == ':' ? '-' : c;
         moved_to = move_aside(path, stamp);
         if (!moved_to) return SqliteError{SQLITE_CORRUPT, "the database " + path.string() + " is damaged and could not be moved aside"};
     } else if (exists) {
-        if (auto e = refuse_foreign(path, options.vfs)) return *e;
+        if (auto e = refuse_foreign(path, options.vfs, options.busy_timeout_ms)) return *e;
     }
 
     SqliteError error;
@@ -235,9 +239,9 @@ std::variant<SubmissionStore, SqliteError> SubmissionStore::open_read_only(const
     // For the commands that only read (stats, list, verify-audit): they must work on a read-only
     // file and on a full disk, when staff need the queue most, and change nothing.
     if (!exists) return SqliteError{SQLITE_CANTOPEN, path.string() + " does not exist"};
-    if (auto e = refuse_foreign(path, options.vfs)) return *e;
+    if (auto e = refuse_foreign(path, options.vfs, options.busy_timeout_ms)) return *e;
     SqliteError error;
-    std::optional<Connection> db = open_for_reading(path, options.vfs, error);
+    std::optional<Connection> db = open_for_reading(path, options.vfs, options.busy_timeout_ms, error);
     if (!db) return error;
     sqlite3_busy_timeout(db->handle(), options.busy_timeout_ms);
     if (auto e = refuse_newer_schema(*db)) return *e;

@@ -5,7 +5,9 @@
 
 #include <sys/stat.h>
 
+#include <chrono>
 #include <fstream>
+#include <thread>
 
 #include "fault_vfs.hpp"
 #include "store_fixture.hpp"
@@ -138,4 +140,33 @@ TEST_CASE("a backup that fails half-way (full disk) leaves no file, and the retr
     CHECK(mode_of(dir / "backup.db") == 0600);
     SubmissionStore copy = kiosk::test::open_store(dir / "backup.db");
     CHECK(copy.stats().submissions == 20);
+}
+
+TEST_CASE("a reading command waits for a writer's lock instead of failing with 'database is locked'") {
+    TempDir dir;
+    const std::filesystem::path db = dir / "kiosk.db";
+    {
+        SubmissionStore store = kiosk::test::open_store(db);
+        REQUIRE(store.submit(kiosk::test::flagged_submission()).stored);
+    }
+    // Another process holds the database exclusively for a moment (as the kiosk does while it
+    // checkpoints and closes).
+    SqliteError error;
+    std::optional<Connection> writer = Connection::open(db.string(), true, error);
+    REQUIRE(writer.has_value());
+    // (In rollback-journal mode an exclusive transaction keeps every reader out until it ends.)
+    REQUIRE(writer->query_text("PRAGMA journal_mode = DELETE") == "delete");
+    REQUIRE_FALSE(writer->exec("BEGIN EXCLUSIVE").has_value());
+    std::thread release([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        (void)writer->exec("COMMIT");
+    });
+    StoreOptions options;
+    options.read_only = true;
+    const auto start = std::chrono::steady_clock::now();
+    auto opened = SubmissionStore::open(db, options);
+    release.join();
+    REQUIRE_MESSAGE(std::holds_alternative<SubmissionStore>(opened), std::get<SqliteError>(opened).message);
+    CHECK(std::get<SubmissionStore>(opened).stats().submissions == 1);
+    CHECK(std::chrono::steady_clock::now() - start >= std::chrono::milliseconds(250));  // it waited for the writer
 }
