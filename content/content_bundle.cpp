@@ -1,5 +1,7 @@
 #include "content_bundle.hpp"
 
+#include "audio_clips.hpp"
+
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
@@ -211,6 +213,7 @@ public:
         for (const LocaleFile& file : files) {
             if (file.tag != base_locale_tag) check_translation(file, *base);
         }
+        check_audio_clips(dir_, load_.bundle, d_);
         summarise();
         load_.usable = structure_ok;
         d_.sort();

@@ -41,6 +41,9 @@ inline constexpr std::size_t options_per_question = 64;
 // width x height x 4 bytes; 4096 x 4096 is 64 MB). Shipped: 25 KB, 600 x 400.
 inline constexpr std::size_t image_bytes = 8 * 1024 * 1024;
 inline constexpr int image_side = 4096;
+// A recorded clip (assets/audio/<locale>/<key>.wav): a text read aloud, not a programme.
+inline constexpr std::size_t audio_clip_bytes = 16 * 1024 * 1024;
+inline constexpr double audio_clip_seconds = 120;
 
 // A JSON file a tool reads (answers, scenarios), and arrays and objects inside one another in it.
 // Shipped fixtures: 2 KB, 3 deep.

@@ -27,6 +27,8 @@ packages=(
   libsystemd-dev dpkg-dev
   # speech, offline and in-process: eSpeak NG and its voices (sox: the listening report, docs/SPEECH.md)
   libespeak-ng-dev espeak-ng-data sox
+  # recorded clips (assets/audio): checked and decoded with libsndfile
+  libsndfile1-dev
   # the service's compositor and its X11 server for GLFW (tests/kiosk/e2e_under_cage.sh runs it headless)
   cage xwayland
   # kiosk-content preview draws on a virtual screen where there is no display (tests use it too)
