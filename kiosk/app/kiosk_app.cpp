@@ -284,7 +284,7 @@ void Kiosk::keep_verification_key(const store::VerificationKey& key) {
 }
 
 void Kiosk::log_store_news() {
-    // Staff messages carry tickets and file names, never answers: they go to the system log.
+    // Staff messages carry file names and counts, never an answer or a ticket: they go to the system log.
     const std::vector<std::string>& messages = store_->status().staff_messages;
     for (; store_messages_logged_ < messages.size(); ++store_messages_logged_) {
         system_log(LogLevel::warning, "store", messages[store_messages_logged_]);
