@@ -1,5 +1,5 @@
-// kiosk-speak: a text of the bundle read by the kiosk's speech engine into a WAV file, for
-// content editors and translators to listen to (docs/SPEECH.md).
+// kiosk-speak: a text of the bundle read as the kiosk reads it (its recorded clip, else the speech
+// engine) into a WAV file, for content editors and translators to listen to (docs/SPEECH.md).
 //   kiosk-speak [--bundle DIR] --locale TAG KEY -o FILE.wav
 // Prints the duration and where each sentence starts. Exit 0 written, 1 failed, 2 usage.
 #include <cstdint>
@@ -12,6 +12,7 @@
 #include "bundle_folder.hpp"
 #include "espeak_engine.hpp"
 #include "kiosk_bundle.hpp"
+#include "text_reader.hpp"
 
 namespace {
 
@@ -84,7 +85,9 @@ int main(int argc, char** argv) {
         std::cerr << "kiosk-speak: " << problem << "\n";
         return 1;
     }
-    const std::optional<kiosk::speech::Utterance> u = engine->speak(text, locale, problem);
+    // As the kiosk will: a recorded clip of exactly this text when the bundle has one.
+    kiosk::speech::TextReader reader(*engine, std::get<std::filesystem::path>(folder));
+    const std::optional<kiosk::speech::Utterance> u = reader.read(locale, key, text, problem);
     if (!u) {
         std::cerr << "kiosk-speak: " << problem << "\n";
         return 1;
