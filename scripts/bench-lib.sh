@@ -3,6 +3,7 @@
 #   bench_xvfb WORK           starts Xvfb (1080x1920, framebuffer file in WORK/fb) on a free display
 #   bench_probe OUT -- [PROBE OPTIONS] -- CMD…
 #                             one run of tests/bench/screen-probe on CMD, its figures into OUT
+#   bench_e2e_start WORK      a fresh WORK, Xvfb on it, and `fail MESSAGE` for end-to-end tests
 #   bench_medians NAME FILE…  the median (and range) of every figure over the runs' files
 #   bench_kiosk_plan WORK     the kiosk's own idea of where its buttons are (script step `where`),
 #                             turned into WORK/kiosk.actions: through every language to the longest
@@ -28,6 +29,17 @@ bench_xvfb() {
   [ -e "$work/fb/Xvfb_screen0" ] || { echo "bench: Xvfb did not start (see $work/xvfb.log)" >&2; return 1; }
   bench_fb=$work/fb/Xvfb_screen0
   trap 'kill "$bench_xvfb_pid" 2>/dev/null || true' EXIT
+}
+
+# For an end-to-end test driving the kiosk through the probe: WORK made fresh, Xvfb on it, and
+# fail MESSAGE, which prints the probe's figures and log (WORK/run.txt) and exits 1.
+bench_e2e_start() {
+  local work=$1
+  rm -rf "$work"
+  mkdir -p "$work"
+  bench_e2e_work=$work
+  fail() { echo "FAIL: $*"; cat "$bench_e2e_work/run.txt" "$bench_e2e_work/run.txt.log" 2>/dev/null; exit 1; }
+  bench_xvfb "$work"
 }
 
 # Waits (up to 15 s) until the machine is quiet: under 5% of its CPU busy over half a second.

@@ -7,10 +7,7 @@ set -euo pipefail
 export BENCH_BUILD=$1 BENCH_IDLE_SECONDS=1
 work=$2
 source "$(dirname "$0")/../../scripts/bench-lib.sh"
-rm -rf "$work"
-mkdir -p "$work"
-fail() { echo "FAIL: $*"; cat "$work/run.txt" "$work/run.txt.log" 2>/dev/null; exit 1; }
-bench_xvfb "$work"
+bench_e2e_start "$work"
 echo "keys Escape Alt+F4 Control+q Control+w Control+c Alt+Tab Super Control+Alt+BackSpace Control+Alt+F1 F11 Tab Return space q" > "$work/keys.actions"
 bench_probe "$work/run.txt" -- --actions "$work/keys.actions" -- \
   "$BENCH_BUILD/kiosk/kiosk" --config "$bench_root/config/demo.toml" --database "$work/db/kiosk.db" || fail "the probe failed"

@@ -9,10 +9,7 @@ set -euo pipefail
 export BENCH_BUILD=$1 BENCH_IDLE_SECONDS=3 BENCH_LOCALES=en
 work=$2
 source "$(dirname "$0")/../../scripts/bench-lib.sh"
-rm -rf "$work"
-mkdir -p "$work"
-fail() { echo "FAIL: $*"; cat "$work/run.txt" "$work/run.txt.log" 2>/dev/null; exit 1; }
-bench_xvfb "$work"
+bench_e2e_start "$work"
 bench_kiosk_plan "$work"
 grep -v '^drag' "$work/kiosk.actions" | sed -n '/^pss/q;p' > "$work/touch.actions"   # to the longest page
 printf 'drag en 540 1500 500 20\ndrag en 540 500 1500 20\n' >> "$work/touch.actions"
