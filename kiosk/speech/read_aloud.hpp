@@ -1,0 +1,67 @@
+#pragma once
+// Reading a screen aloud, off the UI thread: its texts one after another (a recorded clip or the
+// engine, TextReader), played in 20 ms pieces so that a stop takes effect at once, and the
+// sentence being heard told as it changes (for the screen's highlight). The UI never waits for
+// it; nothing of it is written to disk.
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "text_reader.hpp"
+
+namespace kiosk::speech {
+
+// Where sound goes: a sound device, or a test's recorder.
+class AudioOutput {
+public:
+    virtual ~AudioOutput() = default;
+    // Hands `count` samples to the device, returning when it has taken them; false when the
+    // device failed (the reading ends, and says why).
+    virtual bool play(const std::int16_t* samples, std::size_t count, int sample_rate, std::string& problem) = 0;
+    // Called from another thread to end a reading at once: whatever play() waits on gives up.
+    virtual void drop() = 0;
+};
+
+struct ReadingItem {
+    std::string key;   // "question.heart.text": a recorded clip of it is played first
+    std::string text;  // as on the screen now
+};
+
+class ReadAloud {
+public:
+    // Told from the reading thread whenever the sentence heard changes: which item, and the
+    // sentence's first byte in that item's text.
+    using SentenceHeard = std::function<void(std::size_t item, std::size_t text_offset)>;
+
+    ReadAloud(TextReader& reader, AudioOutput& output, SentenceHeard on_sentence = {});
+    ~ReadAloud();
+    ReadAloud(const ReadAloud&) = delete;
+    ReadAloud& operator=(const ReadAloud&) = delete;
+
+    // Reads `items` in `tag`'s voice, after stopping any reading under way.
+    void start(std::string tag, std::vector<ReadingItem> items);
+    // Ends the reading; when it returns, nothing more is played.
+    void stop();
+    bool reading() const { return reading_; }
+    // Why the last reading ended early ("" when it did not).
+    std::string problem() const;
+
+private:
+    void read_all(const std::string& tag, const std::vector<ReadingItem>& items);
+
+    TextReader& reader_;
+    AudioOutput& output_;
+    SentenceHeard on_sentence_;
+    std::thread worker_;
+    std::atomic<bool> stop_{false};
+    std::atomic<bool> reading_{false};
+    mutable std::mutex mutex_;
+    std::string problem_;
+};
+
+}  // namespace kiosk::speech

@@ -1,0 +1,133 @@
+// Reading aloud off the UI thread: every text in order, the sentence heard told as it changes,
+// and a stop that ends the sound at once, even while the device is still taking samples.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+
+#include "espeak_engine.hpp"
+#include "read_aloud.hpp"
+#include "shipped_bundle.hpp"
+#include "temp_bundle.hpp"
+
+using kiosk::speech::AudioOutput;
+using kiosk::speech::ReadAloud;
+using kiosk::speech::ReadingItem;
+
+namespace {
+
+kiosk::speech::EspeakEngine& engine() {
+    static std::unique_ptr<kiosk::speech::EspeakEngine> e = [] {
+        std::string problem;
+        return kiosk::speech::EspeakEngine::open(problem);
+    }();
+    REQUIRE(e != nullptr);
+    return *e;
+}
+
+// A device that takes everything at once and remembers it; `hold` makes it wait after the
+// first piece until drop(), as a real device does while its buffer is full.
+class RecordingOutput final : public AudioOutput {
+public:
+    bool hold = false;
+    bool play(const std::int16_t* samples, std::size_t count, int, std::string& problem) override {
+        std::unique_lock<std::mutex> lock(mutex_);
+        received_.insert(received_.end(), samples, samples + count);
+        ++pieces_;
+        changed_.notify_all();
+        if (hold) changed_.wait(lock, [this] { return dropped_; });
+        if (dropped_) problem = "dropped";
+        return !dropped_;
+    }
+    void drop() override {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        dropped_ = true;
+        changed_.notify_all();
+    }
+    bool wait_for_pieces(int n) {
+        std::unique_lock<std::mutex> lock(mutex_);
+        return changed_.wait_for(lock, std::chrono::seconds(30), [&] { return pieces_ >= n; });
+    }
+    std::size_t samples() {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        return received_.size();
+    }
+    int pieces() {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        return pieces_;
+    }
+
+private:
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::vector<std::int16_t> received_;
+    int pieces_ = 0;
+    bool dropped_ = false;
+};
+
+void wait_until_done(const ReadAloud& reading) {
+    for (int i = 0; i < 3000 && reading.reading(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+}
+
+}  // namespace
+
+TEST_CASE("reading aloud plays every text in order, whole, and tells each sentence as it is heard") {
+    const kiosk::test::TempBundle bundle = kiosk::test::TempBundle::shipped();
+    kiosk::speech::TextReader reader(engine(), bundle.dir());
+    RecordingOutput output;
+    std::vector<std::pair<std::size_t, std::size_t>> heard;
+    std::mutex heard_mutex;
+    ReadAloud reading(reader, output, [&](std::size_t item, std::size_t offset) {
+        const std::lock_guard<std::mutex> lock(heard_mutex);
+        heard.emplace_back(item, offset);
+    });
+    const std::vector<ReadingItem> items = {{"question.heart.text", "Do you have any of these heart problems?"},
+                                            {"question.heart.help", "Choose all that apply. If you are not sure, choose I am not sure."}};
+    reading.start("en", items);
+    wait_until_done(reading);
+    REQUIRE_FALSE(reading.reading());
+    CHECK(reading.problem().empty());
+    // Both readings reached the device whole (eSpeak's output of one text varies by a few
+    // samples from one synthesis to the next, so the two are compared within 1%).
+    std::size_t expected = 0;
+    std::string problem;
+    for (const ReadingItem& i : items) expected += reader.read("en", i.key, i.text, problem)->samples.size();
+    CHECK(static_cast<double>(output.samples()) == doctest::Approx(static_cast<double>(expected)).epsilon(0.01));
+    // The sentences in reading order: the question, then the help's two sentences.
+    const std::lock_guard<std::mutex> lock(heard_mutex);
+    REQUIRE(heard.size() == 3);
+    CHECK(heard[0] == std::pair<std::size_t, std::size_t>{0, 0});
+    CHECK(heard[1].first == 1);
+    CHECK(heard[2].first == 1);
+    CHECK(items[1].text.substr(heard[2].second, 2) == "If");
+}
+
+TEST_CASE("a stop ends the reading at once, even while the device is taking samples, and nothing more is played") {
+    const kiosk::test::TempBundle bundle = kiosk::test::TempBundle::shipped();
+    kiosk::speech::TextReader reader(engine(), bundle.dir());
+    RecordingOutput output;
+    output.hold = true;
+    ReadAloud reading(reader, output);
+    reading.start("es", {{"question.heart.text", "¿Tiene alguno de estos problemas del corazón?"}});
+    REQUIRE(output.wait_for_pieces(1));
+    CHECK(reading.reading());
+    reading.stop();
+    CHECK_FALSE(reading.reading());
+    const int pieces = output.pieces();
+    CHECK(pieces == 1);  // one 20 ms piece of about two seconds
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    CHECK(output.pieces() == pieces);
+    CHECK(reading.problem().empty());  // a stop is not a failure
+}
+
+TEST_CASE("a language with no voice ends the reading with the reason, and plays nothing") {
+    const kiosk::test::TempBundle bundle = kiosk::test::TempBundle::shipped();
+    kiosk::speech::TextReader reader(engine(), bundle.dir());
+    RecordingOutput output;
+    ReadAloud reading(reader, output);
+    reading.start("fr", {{"question.heart.text", "Avez-vous un de ces problèmes cardiaques ?"}});
+    wait_until_done(reading);
+    CHECK(output.samples() == 0);
+    CHECK(reading.problem().find("no eSpeak voice for fr") != std::string::npos);
+}
