@@ -1,5 +1,6 @@
 #include "espeak_engine.hpp"
 
+#include <atomic>
 #include <mutex>
 
 #include <espeak-ng/speak_lib.h>
@@ -18,8 +19,10 @@ struct Collecting {
 // call at a time use it, so one pointer is enough.
 Collecting* current = nullptr;
 std::mutex espeak_mutex;  // eSpeak's one synthesizer: one call at a time, whichever engine asks
+std::atomic<bool> cancelled{false};  // set from another thread; read by the callback
 
 int on_synth(short* wav, int count, espeak_EVENT* events) {
+    if (cancelled) return 1;  // eSpeak stops synthesising
     Collecting* c = current;
     if (c == nullptr) return 0;
     if (wav != nullptr && count > 0) c->out->samples.insert(c->out->samples.end(), wav, wav + count);
@@ -66,6 +69,8 @@ std::string EspeakEngine::voice_for(std::string_view locale) {
     return {};
 }
 
+void EspeakEngine::cancel() { cancelled = true; }
+
 std::optional<std::string> EspeakEngine::phonemes(std::string_view utf8, std::string_view locale) {
     const std::string voice = voice_for(locale);
     if (voice.empty()) return std::nullopt;
@@ -98,9 +103,14 @@ std::optional<Utterance> EspeakEngine::speak(std::string_view utf8, std::string_
     Collecting collecting{&out, character_starts(utf8)};
     const std::string text(utf8);  // eSpeak reads a terminated string
     current = &collecting;
+    cancelled = false;
     const espeak_ERROR e = espeak_Synth(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr, nullptr);
     const espeak_ERROR done = espeak_Synchronize();
     current = nullptr;
+    if (cancelled.exchange(false)) {
+        problem = "cancelled";
+        return std::nullopt;
+    }
     if (e != EE_OK || done != EE_OK) {
         problem = "eSpeak could not read the text (" + std::to_string(static_cast<int>(e)) + ")";
         return std::nullopt;

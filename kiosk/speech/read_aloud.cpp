@@ -26,7 +26,8 @@ void ReadAloud::start(std::string tag, std::vector<ReadingItem> items) {
 void ReadAloud::stop() {
     if (worker_.joinable()) {
         stop_ = true;
-        output_.drop();  // a play() waiting on the device gives up now
+        reader_.cancel();  // a synthesis under way ends at its next 100 ms
+        output_.drop();    // a play() waiting on the device gives up now
         worker_.join();
     }
     reading_ = false;
@@ -45,6 +46,7 @@ void ReadAloud::read_all(const std::string& tag, const std::vector<ReadingItem>&
     for (std::size_t i = 0; i < items.size() && !stop_; ++i) {
         std::string problem;
         const std::optional<Utterance> u = reader_.read(tag, items[i].key, items[i].text, problem);
+        if (stop_) return;  // stopped while it was being synthesised: not a failure
         if (!u) return fail(items[i].key + ": " + problem);
         const std::size_t piece = static_cast<std::size_t>(std::max(1, u->sample_rate / 50));  // 20 ms
         std::size_t next_sentence = 0;

@@ -29,6 +29,8 @@ public:
     virtual ~SpeechEngine() = default;
     // Nothing (with `problem` set) when this engine has no voice for `locale` or fails.
     virtual std::optional<Utterance> speak(std::string_view utf8, std::string_view locale, std::string& problem) = 0;
+    // From another thread: the speak() under way gives up soon, with nothing.
+    virtual void cancel() = 0;
 };
 
 }  // namespace kiosk::speech

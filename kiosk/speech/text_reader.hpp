@@ -12,6 +12,8 @@ public:
     TextReader(SpeechEngine& engine, std::filesystem::path bundle_dir) : engine_(engine), bundle_dir_(std::move(bundle_dir)) {}
     // `key`: the text's key ("question.heart.text"); `shown`: the text as on the screen now.
     std::optional<Utterance> read(const std::string& tag, const std::string& key, const std::string& shown, std::string& problem);
+    // From another thread: a read() synthesising gives up soon.
+    void cancel() { engine_.cancel(); }
 
 private:
     SpeechEngine& engine_;

@@ -3,8 +3,11 @@
 // listener would expect for its words, with its sentences in reading order.
 #include <doctest/doctest.h>
 
+#include <atomic>
+#include <chrono>
 #include <cmath>
 #include <map>
+#include <thread>
 
 #include "espeak_engine.hpp"
 #include "shipped_bundle.hpp"
@@ -108,4 +111,28 @@ TEST_CASE("speech: a language with no voice is refused with a reason, never spok
     CHECK(problem.find("fr") != std::string::npos);
     CHECK(EspeakEngine::voice_for("zh-Hans") == "cmn-latn-pinyin");
     CHECK(EspeakEngine::voice_for("es-419") == "es");
+}
+
+TEST_CASE("speech: a synthesis cancelled from another thread gives up with nothing, and the next one reads again") {
+    // Every English page at once: long enough that the cancels below land while it is read.
+    std::string everything;
+    for (const auto& [group, text] : readings("en")) everything += text;
+    std::optional<Utterance> result;
+    std::string problem;
+    std::atomic<bool> finished{false};
+    std::thread speaking([&] {
+        result = engine().speak(everything, "en", problem);
+        finished = true;
+    });
+    while (!finished) {  // cancels until one lands while it synthesises (speak() clears one made before it began)
+        engine().cancel();
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    speaking.join();
+    CHECK_FALSE(result.has_value());
+    CHECK(problem == "cancelled");
+    std::string again;
+    const std::optional<Utterance> next = engine().speak("The drip takes an hour.", "en", again);
+    REQUIRE_MESSAGE(next.has_value(), again);
+    CHECK(rms(*next) > 300);
 }
