@@ -7,6 +7,7 @@
 #include <mutex>
 
 #include "espeak_engine.hpp"
+#include "speech_engine_fixture.hpp"
 #include "read_aloud.hpp"
 #include "shipped_bundle.hpp"
 #include "temp_bundle.hpp"
@@ -16,15 +17,6 @@ using kiosk::speech::ReadAloud;
 using kiosk::speech::ReadingItem;
 
 namespace {
-
-kiosk::speech::EspeakEngine& engine() {
-    static std::unique_ptr<kiosk::speech::EspeakEngine> e = [] {
-        std::string problem;
-        return kiosk::speech::EspeakEngine::open(problem);
-    }();
-    REQUIRE(e != nullptr);
-    return *e;
-}
 
 // A device that takes everything at once and remembers it; `hold` makes it wait after the
 // first piece until drop(), as a real device does while its buffer is full.
@@ -74,7 +66,7 @@ void wait_until_done(const ReadAloud& reading) {
 
 TEST_CASE("reading aloud plays every text in order, whole, and tells each sentence as it is heard") {
     const kiosk::test::TempBundle bundle = kiosk::test::TempBundle::shipped();
-    kiosk::speech::TextReader reader(engine(), bundle.dir());
+    kiosk::speech::TextReader reader(kiosk::test::espeak_engine(), bundle.dir());
     RecordingOutput output;
     std::vector<std::pair<std::size_t, std::size_t>> heard;
     std::mutex heard_mutex;
@@ -105,7 +97,7 @@ TEST_CASE("reading aloud plays every text in order, whole, and tells each senten
 
 TEST_CASE("a stop ends the reading at once, even while the device is taking samples, and nothing more is played") {
     const kiosk::test::TempBundle bundle = kiosk::test::TempBundle::shipped();
-    kiosk::speech::TextReader reader(engine(), bundle.dir());
+    kiosk::speech::TextReader reader(kiosk::test::espeak_engine(), bundle.dir());
     RecordingOutput output;
     output.hold = true;
     ReadAloud reading(reader, output);
@@ -123,7 +115,7 @@ TEST_CASE("a stop ends the reading at once, even while the device is taking samp
 
 TEST_CASE("a language with no voice ends the reading with the reason, and plays nothing") {
     const kiosk::test::TempBundle bundle = kiosk::test::TempBundle::shipped();
-    kiosk::speech::TextReader reader(engine(), bundle.dir());
+    kiosk::speech::TextReader reader(kiosk::test::espeak_engine(), bundle.dir());
     RecordingOutput output;
     ReadAloud reading(reader, output);
     reading.start("fr", {{"question.heart.text", "Avez-vous un de ces problèmes cardiaques ?"}});

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "espeak_engine.hpp"
+#include "speech_engine_fixture.hpp"
 #include "kiosk_bundle.hpp"
 #include "temp_bundle.hpp"
 #include "text_reader.hpp"
@@ -43,15 +44,6 @@ std::string spanish_heart_question(const kiosk::test::TempBundle& bundle) {
     return loaded.content.bundle.find("es")->messages.at("question.heart.text").format({}).value_or("");
 }
 
-kiosk::speech::EspeakEngine& engine() {
-    static std::unique_ptr<kiosk::speech::EspeakEngine> e = [] {
-        std::string problem;
-        return kiosk::speech::EspeakEngine::open(problem);
-    }();
-    REQUIRE(e != nullptr);
-    return *e;
-}
-
 }  // namespace
 
 TEST_CASE("a recorded clip is played instead of synthesis, for exactly the text it reads") {
@@ -60,7 +52,7 @@ TEST_CASE("a recorded clip is played instead of synthesis, for exactly the text 
     REQUIRE_FALSE(shown.empty());
     bundle.write("assets/audio/es/question.heart.text.wav", tone_wav(16000, 0.5));
     bundle.write("assets/audio/es/recorded.toml", "\"question.heart.text\" = \"" + shown + "\"\n");
-    kiosk::speech::TextReader reader(engine(), bundle.dir());
+    kiosk::speech::TextReader reader(kiosk::test::espeak_engine(), bundle.dir());
     std::string problem;
     std::optional<kiosk::speech::Utterance> u = reader.read("es", "question.heart.text", shown, problem);
     REQUIRE(u.has_value());

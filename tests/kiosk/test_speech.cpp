@@ -10,22 +10,13 @@
 #include <thread>
 
 #include "espeak_engine.hpp"
+#include "speech_engine_fixture.hpp"
 #include "shipped_bundle.hpp"
 
 using kiosk::speech::EspeakEngine;
 using kiosk::speech::Utterance;
 
 namespace {
-
-EspeakEngine& engine() {
-    static std::unique_ptr<EspeakEngine> e = [] {
-        std::string problem;
-        auto opened = EspeakEngine::open(problem);
-        if (!opened) FAIL(problem);
-        return opened;
-    }();
-    return *e;
-}
 
 double rms(const Utterance& u) {
     double sum = 0;
@@ -63,7 +54,7 @@ void read_everything(const std::string& tag, double least_per_char, double most_
     for (const auto& [group, text] : all) {
         CAPTURE(group);
         std::string problem;
-        const std::optional<Utterance> u = engine().speak(text, tag, problem);
+        const std::optional<Utterance> u = kiosk::test::espeak_engine().speak(text, tag, problem);
         REQUIRE_MESSAGE(u.has_value(), problem);
         CHECK(u->sample_rate > 8000);
         CHECK(rms(*u) > 300);  // sound, not silence
@@ -73,7 +64,7 @@ void read_everything(const std::string& tag, double least_per_char, double most_
         REQUIRE_FALSE(u->sentences.empty());
         // Read in its own language throughout: eSpeak marks a switch into English "(en)" (the
         // plain Mandarin voice did that for every character's tone number).
-        const std::optional<std::string> said = engine().phonemes(text, tag);
+        const std::optional<std::string> said = kiosk::test::espeak_engine().phonemes(text, tag);
         REQUIRE(said.has_value());
         if (tag != "en") CHECK_MESSAGE(said->find("(en)") == std::string::npos, *said);
         for (std::size_t i = 1; i < u->sentences.size(); ++i) {
@@ -96,7 +87,7 @@ TEST_CASE("speech: every page and question in Chinese is read as Mandarin, audib
 TEST_CASE("speech: sentence events follow the text, so the sentence being read can be highlighted") {
     std::string problem;
     const std::string text = "Magnesium is a mineral. Your body needs it. The drip takes an hour.";
-    const std::optional<Utterance> u = engine().speak(text, "en", problem);
+    const std::optional<Utterance> u = kiosk::test::espeak_engine().speak(text, "en", problem);
     REQUIRE(u.has_value());
     REQUIRE(u->sentences.size() == 3);
     CHECK(u->sentences[0].text_offset == 0);
@@ -107,7 +98,7 @@ TEST_CASE("speech: sentence events follow the text, so the sentence being read c
 
 TEST_CASE("speech: a language with no voice is refused with a reason, never spoken in another") {
     std::string problem;
-    CHECK_FALSE(engine().speak("Bonjour.", "fr", problem).has_value());
+    CHECK_FALSE(kiosk::test::espeak_engine().speak("Bonjour.", "fr", problem).has_value());
     CHECK(problem.find("fr") != std::string::npos);
     CHECK(EspeakEngine::voice_for("zh-Hans") == "cmn-latn-pinyin");
     CHECK(EspeakEngine::voice_for("es-419") == "es");
@@ -121,18 +112,18 @@ TEST_CASE("speech: a synthesis cancelled from another thread gives up with nothi
     std::string problem;
     std::atomic<bool> finished{false};
     std::thread speaking([&] {
-        result = engine().speak(everything, "en", problem);
+        result = kiosk::test::espeak_engine().speak(everything, "en", problem);
         finished = true;
     });
     while (!finished) {  // cancels until one lands while it synthesises (speak() clears one made before it began)
-        engine().cancel();
+        kiosk::test::espeak_engine().cancel();
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
     speaking.join();
     CHECK_FALSE(result.has_value());
     CHECK(problem == "cancelled");
     std::string again;
-    const std::optional<Utterance> next = engine().speak("The drip takes an hour.", "en", again);
+    const std::optional<Utterance> next = kiosk::test::espeak_engine().speak("The drip takes an hour.", "en", again);
     REQUIRE_MESSAGE(next.has_value(), again);
     CHECK(rms(*next) > 300);
 }
