@@ -222,17 +222,10 @@ std::optional<SqliteError> SubmissionStore::open_seal(const std::filesystem::pat
     const std::string key_id = audit_->seal()->key_id();
     const std::string last_sealing = db_.query_text("SELECT detail FROM audit_log WHERE event = 'sealing_started' ORDER BY id DESC LIMIT 1").value_or("");
     if (last_sealing.rfind("key " + key_id + ";", 0) == 0) return std::nullopt;
-    std::int64_t last_id = 0;
-    std::string last_hash;
-    SqliteError error;
-    auto last = db_.prepare("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", error);
-    if (!last) return error;
-    if (last->step() == SQLITE_ROW) {
-        last_id = last->column_int(0);
-        last_hash = last->column_text(1);
-    }
-    last.reset();
-    return audit(now(), AuditEvent::sealing_started, "kiosk", std::nullopt, sealing_detail(key_id, last_id, last_hash, why));
+    auto before = audit_mark();
+    if (auto* e = std::get_if<SqliteError>(&before)) return *e;
+    const AuditMark& last = std::get<AuditMark>(before);
+    return audit(now(), AuditEvent::sealing_started, "kiosk", std::nullopt, sealing_detail(key_id, last.rows, last.head, why));
 }
 
 std::variant<SubmissionStore, SqliteError> SubmissionStore::open_read_only(const std::filesystem::path& path, StoreOptions options, bool exists) {
