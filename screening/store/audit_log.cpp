@@ -157,7 +157,6 @@ std::optional<SqliteError> AuditLog::append_locked(Connection& db, std::string_v
     }
     seal_->refresh();
     const AuditSeal::Use use = seal_->key_for(std::max(seal_->epoch_at(seconds_since_epoch(at)), last_epoch));
-    if (!use.problem.empty()) seal_problem_ = use.problem;
     const std::string event_name(audit_event_name(event));
     const std::string hash = seal_of(*use.key, row_input(prev, next_id, at, actor, event_name, submission_id, detail, use.epoch));
     auto insert = db.prepare(

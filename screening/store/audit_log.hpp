@@ -70,9 +70,6 @@ public:
     // land together (an acknowledgement and its audit row). `at` is UTC, ISO 8601.
     [[nodiscard]] std::optional<SqliteError> append(Connection& db, std::string_view at, AuditEvent event, std::string_view actor,
                                       std::optional<std::int64_t> submission_id, std::string_view detail);
-    // Why the last rows were sealed in an older epoch than their time (the seal file could not be
-    // rewritten), once; empty otherwise.
-    std::string take_seal_problem() { return std::exchange(seal_problem_, {}); }
 
 private:
     [[nodiscard]] std::optional<SqliteError> append_locked(Connection& db, std::string_view at, AuditEvent event, std::string_view actor,
@@ -83,7 +80,6 @@ private:
     std::optional<AuditSeal> seal_;
     std::function<void(const AuditMark&)> on_mark_;
     std::optional<AuditMark> written_;  // appended in the open transaction, not yet committed
-    std::string seal_problem_;
 };
 
 // The detail of a sealing row: the key's id, and the rows (and last hash) before it.
