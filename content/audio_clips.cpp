@@ -20,6 +20,21 @@ std::string shown_text(const CompiledMessage& message) {
     return message.format(args).value_or("");
 }
 
+// What recorded.toml of `folder` (bundle-relative, "assets/audio/es") says each clip reads;
+// its problems go to `d`. Empty when there is no manifest.
+std::map<std::string, std::string> read_recorded(const std::filesystem::path& bundle_dir, const std::string& folder, Diagnostics& d) {
+    std::map<std::string, std::string> recorded;
+    std::error_code ec;
+    if (!std::filesystem::exists(bundle_dir / folder / manifest_name, ec)) return recorded;
+    const std::optional<TomlFile> manifest = read_toml_file(bundle_dir, folder + "/" + manifest_name, d);
+    if (!manifest) return recorded;
+    for (const auto& [key, value] : manifest->root) {
+        if (const auto text = value.value<std::string>()) recorded[std::string(key.str())] = *text;
+        else d.error(manifest->relative_path, position_of(key), "'" + std::string(key.str()) + "' must be the text the clip says, in quotes");
+    }
+    return recorded;
+}
+
 }  // namespace
 
 std::optional<DecodedClip> decode_clip(const std::filesystem::path& file, std::string& problem) {
@@ -59,23 +74,14 @@ std::optional<DecodedClip> decode_clip(const std::filesystem::path& file, std::s
     return clip;
 }
 
-std::map<std::string, std::string> recorded_texts(const std::filesystem::path& locale_folder) {
-    std::map<std::string, std::string> out;
-    Diagnostics ignored;
-    const std::optional<TomlFile> manifest = read_toml_file(locale_folder, manifest_name, ignored);
-    if (!manifest) return out;
-    for (const auto& [key, value] : manifest->root) {
-        if (const auto text = value.value<std::string>()) out[std::string(key.str())] = *text;
-    }
-    return out;
-}
-
 std::optional<std::filesystem::path> clip_for(const std::filesystem::path& bundle_dir, const std::string& tag, const std::string& key,
                                               const std::string& shown) {
-    const std::filesystem::path folder = bundle_dir / audio_folder / tag;
+    const std::string relative = std::string(audio_folder) + "/" + tag;
+    const std::filesystem::path folder = bundle_dir / relative;
     std::error_code ec;
     if (!std::filesystem::is_directory(folder, ec)) return std::nullopt;
-    const std::map<std::string, std::string> said = recorded_texts(folder);
+    Diagnostics ignored;  // lint reports the manifest's problems; here a bad one plays no clip
+    const std::map<std::string, std::string> said = read_recorded(bundle_dir, relative, ignored);
     const auto it = said.find(key);
     if (it == said.end() || it->second != shown) return std::nullopt;  // stale or unknown: synthesis reads the text as it is
     for (const char* extension : {".wav", ".flac", ".ogg"}) {
@@ -98,16 +104,7 @@ void check_audio_clips(const std::filesystem::path& bundle_dir, const ContentBun
             d.error(folder, {}, "clips for '" + tag + "', a language this bundle does not have (locales/" + tag + ".toml)");
             continue;
         }
-        // The manifest, read with its problems reported.
-        std::map<std::string, std::string> recorded;
-        if (std::filesystem::exists(locale_entry.path() / manifest_name, ec)) {
-            if (const std::optional<TomlFile> manifest = read_toml_file(bundle_dir, folder + "/" + manifest_name, d)) {
-                for (const auto& [key, value] : manifest->root) {
-                    if (const auto text = value.value<std::string>()) recorded[std::string(key.str())] = *text;
-                    else d.error(manifest->relative_path, position_of(key), "'" + std::string(key.str()) + "' must be the text the clip says, in quotes");
-                }
-            }
-        }
+        const std::map<std::string, std::string> recorded = read_recorded(bundle_dir, folder, d);
         for (const auto& clip_entry : std::filesystem::directory_iterator(locale_entry.path(), ec)) {
             const std::filesystem::path& file = clip_entry.path();
             if (file.filename() == manifest_name) continue;

@@ -25,9 +25,6 @@ struct DecodedClip {
 // within the limits (input_limits.hpp).
 std::optional<DecodedClip> decode_clip(const std::filesystem::path& file, std::string& problem);
 
-// What recorded.toml says each clip of a locale's folder reads (empty when there is none).
-std::map<std::string, std::string> recorded_texts(const std::filesystem::path& locale_folder);
-
 // The clip to play for `key` of `tag` reading `shown` now: its file, when there is one, it can be
 // read, and recorded.toml says it says exactly that.
 std::optional<std::filesystem::path> clip_for(const std::filesystem::path& bundle_dir, const std::string& tag, const std::string& key,
