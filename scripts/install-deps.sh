@@ -29,6 +29,9 @@ packages=(
   libespeak-ng-dev espeak-ng-data sox
   # recorded clips (assets/audio): checked and decoded with libsndfile
   libsndfile1-dev
+  # the sound device speech plays on: ALSA's library (its "default" goes through PulseAudio or
+  # PipeWire where the machine runs one, straight to the card where it does not)
+  libasound2-dev
   # the service's compositor and its X11 server for GLFW (tests/kiosk/e2e_under_cage.sh runs it headless)
   cage xwayland
   # kiosk-content preview draws on a virtual screen where there is no display (tests use it too)

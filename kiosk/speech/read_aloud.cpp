@@ -4,8 +4,8 @@
 
 namespace kiosk::speech {
 
-ReadAloud::ReadAloud(TextReader& reader, AudioOutput& output, SentenceHeard on_sentence)
-    : reader_(reader), output_(output), on_sentence_(std::move(on_sentence)) {}
+ReadAloud::ReadAloud(TextReader& reader, AudioOutput& output, SentenceHeard on_sentence, ReadingEnded on_end)
+    : reader_(reader), output_(output), on_sentence_(std::move(on_sentence)), on_end_(std::move(on_end)) {}
 
 ReadAloud::~ReadAloud() { stop(); }
 
@@ -17,9 +17,12 @@ void ReadAloud::start(std::string tag, std::vector<ReadingItem> items) {
         const std::lock_guard<std::mutex> lock(mutex_);
         problem_.clear();
     }
+    output_.begin();
     worker_ = std::thread([this, tag = std::move(tag), items = std::move(items)] {
         read_all(tag, items);
+        output_.finish();
         reading_ = false;
+        if (!stop_ && on_end_) on_end_();
     });
 }
 
@@ -57,7 +60,8 @@ void ReadAloud::read_all(const std::string& tag, const std::vector<ReadingItem>&
             while (heard < u->sentences.size() && u->sentences[heard].at_seconds <= now) ++heard;
             if (heard != next_sentence) {
                 next_sentence = heard;
-                if (on_sentence_) on_sentence_(i, u->sentences[heard - 1].text_offset);
+                const std::size_t end = heard < u->sentences.size() ? u->sentences[heard].text_offset : std::string::npos;
+                if (on_sentence_) on_sentence_(i, u->sentences[heard - 1].text_offset, end);
             }
             const std::size_t count = std::min(piece, u->samples.size() - at);
             if (!output_.play(u->samples.data() + at, count, u->sample_rate, problem)) {

@@ -23,8 +23,14 @@ public:
     // Hands `count` samples to the device, returning when it has taken them; false when the
     // device failed (the reading ends, and says why).
     virtual bool play(const std::int16_t* samples, std::size_t count, int sample_rate, std::string& problem) = 0;
-    // Called from another thread to end a reading at once: whatever play() waits on gives up.
+    // Called from another thread to end a reading at once: whatever play() waits on gives up,
+    // and what the device still holds is not heard.
     virtual void drop() = 0;
+    // Before a reading's first play(): a drop() of the last reading is forgotten.
+    virtual void begin() {}
+    // After a reading's last play(), on the reading thread: the sound plays out (a drop() cuts it
+    // short) and the device may be let go.
+    virtual void finish() {}
 };
 
 struct ReadingItem {
@@ -35,10 +41,13 @@ struct ReadingItem {
 class ReadAloud {
 public:
     // Told from the reading thread whenever the sentence heard changes: which item, and the
-    // sentence's first byte in that item's text.
-    using SentenceHeard = std::function<void(std::size_t item, std::size_t text_offset)>;
+    // sentence's bytes in that item's text, [begin, end) (end: npos for the rest of the text).
+    using SentenceHeard = std::function<void(std::size_t item, std::size_t begin, std::size_t end)>;
+    // Told from the reading thread when a reading ends by itself (all read, or a failure), so
+    // that the screen can show it has.
+    using ReadingEnded = std::function<void()>;
 
-    ReadAloud(TextReader& reader, AudioOutput& output, SentenceHeard on_sentence = {});
+    ReadAloud(TextReader& reader, AudioOutput& output, SentenceHeard on_sentence = {}, ReadingEnded on_end = {});
     ~ReadAloud();
     ReadAloud(const ReadAloud&) = delete;
     ReadAloud& operator=(const ReadAloud&) = delete;
@@ -57,6 +66,7 @@ private:
     TextReader& reader_;
     AudioOutput& output_;
     SentenceHeard on_sentence_;
+    ReadingEnded on_end_;
     std::thread worker_;
     std::atomic<bool> stop_{false};
     std::atomic<bool> reading_{false};

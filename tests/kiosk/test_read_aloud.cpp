@@ -70,7 +70,7 @@ TEST_CASE("reading aloud plays every text in order, whole, and tells each senten
     RecordingOutput output;
     std::vector<std::pair<std::size_t, std::size_t>> heard;
     std::mutex heard_mutex;
-    ReadAloud reading(reader, output, [&](std::size_t item, std::size_t offset) {
+    ReadAloud reading(reader, output, [&](std::size_t item, std::size_t offset, std::size_t) {
         const std::lock_guard<std::mutex> lock(heard_mutex);
         heard.emplace_back(item, offset);
     });
