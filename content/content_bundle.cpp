@@ -91,6 +91,38 @@ void compile_entries(const LocaleFile& file, LocaleTexts& out, Diagnostics& diag
     }
 }
 
+// The [spoken] forms of a file: each reads a text the base locale has, with no value that text is
+// not given (the kiosk formats both with the same values).
+void compile_spoken(const LocaleFile& file, const LocaleTexts& english, LocaleTexts& out, Diagnostics& diagnostics) {
+    for (const auto& [key, entry] : file.spoken) {
+        const std::string named = "'spoken." + key + "'";
+        const auto shown = english.messages.find(key);
+        if (shown == english.messages.end()) {
+            diagnostics.error(file.relative_path, entry.key_at,
+                              named + ": '" + key + "' is not a text of the base locale (locales/en.toml); a spoken form says how a shown text is read aloud");
+            continue;
+        }
+        if (is_blank(entry.text)) {
+            diagnostics.error(file.relative_path, entry.value_at, named + " is blank; a listener would hear nothing (remove it to read the text as shown)");
+            continue;
+        }
+        CompiledMessage message = CompiledMessage::compile(entry.text, out.locale);
+        if (!message.ok()) {
+            diagnostics.error(file.relative_path, position_in_toml_string(file.text, entry.value_at, message.problem()->offset),
+                              "in " + named + ": " + message.problem()->message);
+            continue;
+        }
+        std::vector<std::string> unknown = missing_from(message.shape().arguments, shown->second.shape().arguments);
+        if (!unknown.empty()) {
+            diagnostics.error(file.relative_path, entry.value_at,
+                              named + " uses " + join_names(unknown, "{", "}") + ", which '" + key + "' is not given; it may use " +
+                                  join_names(shown->second.shape().arguments, "{", "}"));
+            continue;
+        }
+        out.spoken.emplace(key, std::move(message));
+    }
+}
+
 // Plural cases the language needs (CLDR) against the cases the text gives.
 void check_plural_cases(const LocaleFile& file, const std::string& key, const LocaleEntry& entry, const CompiledMessage& message,
                         const LocaleTexts& locale, Diagnostics& diagnostics) {
@@ -206,6 +238,7 @@ public:
         LocaleTexts english = make_locale_texts(*base);
         compile_entries(*base, english, d_);
         for (const auto& [key, message] : english.messages) check_plural_cases(*base, key, base->entries.at(key), message, english, d_);
+        compile_spoken(*base, english, english, d_);
         load_.bundle.locales.push_back(std::move(english));
 
         const bool structure_ok = check_structure_against_base(*base);
@@ -347,6 +380,7 @@ private:
             it = known.entries.erase(it);
         }
         compile_entries(known, locale, d_);
+        compile_spoken(file, load_.bundle.base(), locale, d_);
 
         const Confirmations confirmed = read_confirmations(dir_, file.tag, d_);
         int stale = 0;

@@ -39,6 +39,8 @@ struct LocaleTexts {
     std::string reviewed_on;
     // Only texts that compiled without a problem; a broken text falls back like a missing one.
     std::unordered_map<std::string, CompiledMessage> messages;
+    // How a text is read aloud where the locale says so ([spoken]), by the text's key.
+    std::unordered_map<std::string, CompiledMessage> spoken;
     std::set<std::string> stale_keys;  // translated against an English text that has changed since
 };
 

@@ -31,6 +31,9 @@ struct LocaleFile {
     std::string reviewer;       // set when reviewed
     std::string reviewed_on;    // ISO date, set when reviewed
     std::map<std::string, LocaleEntry> entries;  // sorted, for stable reports ("" : not translated yet)
+    // [spoken]: how a text is read aloud when that differs from how it is written (fully vowelled
+    // Arabic, "I.V." for "IV"), by the key of the text shown: spoken."page.what_is.dose" -> entry.
+    std::map<std::string, LocaleEntry> spoken;
     std::set<std::string> same_as_english;       // [locale] same_as_english: identical on purpose
 };
 

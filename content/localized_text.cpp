@@ -53,6 +53,18 @@ LocaleChoice choose_locale(const ContentBundle& bundle, std::string_view request
 LocalizedText::LocalizedText(const ContentBundle& bundle, std::string_view requested_tag)
     : choice_(choose_locale(bundle, requested_tag)) {}
 
+std::string LocalizedText::spoken(std::string_view key, std::span<const MessageArgument> arguments) const {
+    const std::string k(key);
+    for (const LocaleTexts* locale : choice_.chain) {
+        if (!locale->messages.contains(k)) continue;  // not the locale the text is shown from
+        if (const auto it = locale->spoken.find(k); it != locale->spoken.end()) {
+            if (std::optional<std::string> formatted = it->second.format(arguments); formatted && !formatted->empty()) return *formatted;
+        }
+        break;
+    }
+    return text(key, arguments);
+}
+
 std::string LocalizedText::text(std::string_view key, std::span<const MessageArgument> arguments) const {
     const std::string k(key);
     for (std::size_t i = 0; i < choice_.chain.size(); ++i) {

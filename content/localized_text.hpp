@@ -33,6 +33,9 @@ public:
     // base locale cannot (which the linter and the loader rule out for every known key).
     std::string text(std::string_view key, std::span<const MessageArgument> arguments = {}) const;
     std::string text(const TextRef& ref) const { return text(ref.key, ref.arguments); }
+    // What is said when the text is read aloud: the spoken form ([spoken] in the locale file) of
+    // the locale that serves the text, else the text as shown.
+    std::string spoken(std::string_view key, std::span<const MessageArgument> arguments = {}) const;
 
     // Previews: a text served by a fallback locale comes back marked with that locale's tag,
     // "[en] Next", so that an editor sees in the picture what is not translated yet; the keys
