@@ -80,6 +80,16 @@ public:
         return buf;
     }
 
+    // A sound device as ALSA names it: "default", "plughw:1,0".
+    void device(const char* name, std::string& into) {
+        if (const toml::node* n = file_.root.get(name)) {
+            const std::string v = n->value_or(std::string{});
+            const bool ok = n->is_string() && !v.empty() && v.size() <= 200 && v.find_first_of("\n\r") == std::string::npos;
+            if (ok) into = v;
+            else error(*n, name, "must be an ALSA device name in quotes, such as \"default\" or \"plughw:1,0\"");
+        }
+    }
+
     void flag(const char* name, bool& into) {
         if (const toml::node* n = file_.root.get(name)) {
             if (const auto v = n->value_exact<bool>()) into = *v;
@@ -189,7 +199,7 @@ std::optional<KioskConfig> read_config(const std::filesystem::path& file, KioskC
                                   "alert_command", "alert_on_stop", "chime", "chime_sound", "kiosk_id", "staff_locale",
                                   "staff_idle_seconds", "staff_gesture_seconds", "export_folder", "fhir_canonical_url",
                                   "max_grams_per_hour", "max_bolus_grams", "min_bolus_minutes", "max_mg_per_minute",
-                                  "max_grams_48h_kidney", "offer_drafts"},
+                                  "max_grams_48h_kidney", "offer_drafts", "read_aloud", "sound_device", "read_aloud_volume"},
                                  toml->relative_path, "the kiosk configuration", diagnostics);
     ConfigReader r(*toml, diagnostics);
     r.path("bundle", config.bundle);
@@ -219,6 +229,9 @@ std::optional<KioskConfig> read_config(const std::filesystem::path& file, KioskC
     r.locales(config.locales, config.locales_at);
     r.language("default_locale", config.default_locale, &config.default_locale_at);
     r.orientation(config.orientation);
+    r.flag("read_aloud", config.read_aloud);
+    r.device("sound_device", config.sound_device);
+    r.number("read_aloud_volume", config.read_aloud_volume, 0, 1);
     if (!config.locales.empty() &&
         std::find(config.locales.begin(), config.locales.end(), config.default_locale) == config.locales.end()) {
         const toml::node* n = toml->root.get("default_locale");

@@ -40,6 +40,10 @@ struct KioskConfig {
     bool offer_drafts = false;
     std::string default_locale = "en";
     Orientation orientation = Orientation::automatic;
+    // Read aloud (#17): offered when true and the sound device opens; how loud (0 to 1).
+    bool read_aloud = true;
+    std::string sound_device = "default";  // an ALSA device name
+    double read_aloud_volume = 0.8;
 
     // Where the languages were set, so that a language the content lacks (known only once the
     // content is loaded) can be reported at its file and line.

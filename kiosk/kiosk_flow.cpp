@@ -73,6 +73,8 @@ void KioskFlow::apply(const Intent& intent, double now) {
         case Kind::still_here: return;
         case Kind::toggle_larger_text: larger_text_ = !larger_text_; return;
         case Kind::toggle_high_contrast: high_contrast_ = !high_contrast_; return;
+        case Kind::toggle_read_every_screen: read_every_screen_ = !read_every_screen_; return;
+        case Kind::read_aloud: return;  // the app reads; for the flow it is a touch
         default: break;
     }
     switch (screen_) {
@@ -307,6 +309,7 @@ void KioskFlow::reset_for_next_patient() {
     refresh_staff_mark();
     larger_text_ = false;
     high_contrast_ = false;
+    read_every_screen_ = false;
     page_ = 0;
     screen_ = Screen::welcome;
     untouched_since_reset_ = true;

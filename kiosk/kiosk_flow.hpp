@@ -43,6 +43,8 @@ struct Intent {
         done,
         toggle_larger_text,
         toggle_high_contrast,
+        read_aloud,              // the Read aloud button: reading starts, or stops (the app reads)
+        toggle_read_every_screen,  // the patient's choice on the welcome screen: each screen read as it appears
     };
     Kind kind;
     std::string text;
@@ -129,6 +131,7 @@ public:
     std::string number_entry() const;
     bool larger_text() const { return larger_text_; }
     bool high_contrast() const { return high_contrast_; }
+    bool read_every_screen() const { return read_every_screen_; }
     Orientation orientation() const { return config_.orientation; }
 
 private:
@@ -170,6 +173,7 @@ private:
     std::size_t number_entry_question_ = 0;
     bool larger_text_ = false;
     bool high_contrast_ = false;
+    bool read_every_screen_ = false;
     bool untouched_since_reset_ = true;  // nothing left behind for the idle reset to undo
 };
 

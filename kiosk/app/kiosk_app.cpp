@@ -90,14 +90,21 @@ void Kiosk::start() {
         std::optional<std::thread> store_thread;
         try {
             content_thread.emplace([&] { content_failure = run_steps(content_steps); });
-            store_thread.emplace([&] { store_failure = run_steps(store_steps); });
+            store_thread.emplace([&] {
+                store_failure = run_steps(store_steps);
+                find_sound_device();
+            });
         } catch (const std::system_error&) {  // no more threads: what did not start runs after the window
         }
         const std::string window_failure = run_steps({{"open window", [&] { return platform_.open_window(); }}});
         if (content_thread) content_thread->join();
         else content_failure = run_steps(content_steps);
-        if (store_thread) store_thread->join();
-        else store_failure = run_steps(store_steps);
+        if (store_thread) {
+            store_thread->join();
+        } else {
+            store_failure = run_steps(store_steps);
+            find_sound_device();
+        }
         failure_ = !content_failure.empty() ? content_failure : !store_failure.empty() ? store_failure : window_failure;
         if (failure_.empty()) failure_ = run_steps({{"start drawing", [&] { return start_drawing(); }}});
     }
@@ -211,6 +218,7 @@ void Kiosk::update_content_between_patients() {
     flow_ = std::make_unique<KioskFlow>(*bundle_, *store_, config_, now(), alerter_.get());
     staff_ = std::make_unique<StaffFlow>(*bundle_, *store_, config_);
     images_ = std::make_unique<ImageTextures>(config_.bundle, platform_);
+    if (speech_) speech_->use_bundle(config_.bundle);
     built_locale_.clear();  // the atlas holds the old texts' glyphs: rebuilt for the new ones
     atlas_locale_.clear();
     ui_.layout.clear();
@@ -291,6 +299,43 @@ void Kiosk::log_store_news() {
     }
 }
 
+void Kiosk::find_sound_device() {
+    if (!config_.read_aloud || options_.quiet) return;  // previews show the button without a device
+    std::string problem;
+    sound_ = platform_.open_sound(config_.sound_device, config_.read_aloud_volume, problem);
+    if (!sound_) system_log(LogLevel::warning, "speech", "read aloud is not offered (no Read aloud button): " + problem);
+}
+
+std::string Kiosk::reading_screen() const {
+    const std::optional<std::size_t> question = flow_->screen() == Screen::question ? flow_->session().current_question() : std::nullopt;
+    return std::to_string(static_cast<int>(flow_->screen())) + ":" + std::to_string(flow_->page()) + ":" +
+           std::to_string(question.value_or(0)) + ":" + flow_->text().locale().tag;
+}
+
+void Kiosk::read_aloud_after(const std::optional<Intent>& intent) {
+    if (!speech_ || !flow_) return;
+    if (staff_ && staff_->active()) {  // staff mode: at once, and nothing read meanwhile
+        speech_->stop();
+        read_screen_.clear();
+        return;
+    }
+    const std::string screen = reading_screen();
+    const bool moved = screen != read_screen_;
+    read_screen_ = screen;
+    const std::string& tag = flow_->text().locale().tag;
+    if (intent && intent->kind == Intent::Kind::read_aloud) {
+        if (speech_->reading()) speech_->stop();
+        else speech_->start(tag, screen_reading(*flow_));
+        return;
+    }
+    // Any other tap stops it (an answer chosen, larger text), and so does a new screen, the idle
+    // wipe's included; a patient who chose so hears the new screen.
+    if (moved || (intent && intent->kind != Intent::Kind::still_here)) speech_->stop();
+    if (moved && flow_->read_every_screen() && flow_->screen() != Screen::welcome && speech_->available(tag)) {
+        speech_->start(tag, screen_reading(*flow_));
+    }
+}
+
 std::string Kiosk::build_fonts(float scale) {
     std::string problem;
     const auto files = find_font_files(problem);
@@ -315,6 +360,7 @@ std::string Kiosk::start_drawing() {
     }
     images_ = std::make_unique<ImageTextures>(config_.bundle, platform_);
     ui_.image_for = [this](const std::string& path) { return images_->get(path); };
+    if (sound_) speech_ = std::make_unique<ReadAloudService>(std::move(sound_), config_.bundle, [this] { platform_.wake(); });
     return atlas_for(flow_->text().locale().tag);
 }
 
@@ -433,6 +479,7 @@ bool Kiosk::frame(bool capture_to_file, const std::string& png, std::optional<Im
     std::optional<Intent> intent;
     std::optional<StaffIntent> staff_intent;
     const bool staff_mode = staff_ && staff_->active();
+    if (flow_ && !options_.quiet) ui_.read_aloud = speech_ && !staff_mode ? speech_->view(flow_->text().locale().tag) : ui::ReadAloudView{};
     if (flow_ && failure_.empty() && staff_mode) staff_intent = ui::draw_staff(*staff_, *flow_, now(), fonts_, ui_, io.DisplaySize);
     else if (flow_ && failure_.empty()) intent = ui::draw_kiosk(*flow_, now(), fonts_, ui_, io.DisplaySize);
     else draw_out_of_service();
@@ -461,6 +508,7 @@ bool Kiosk::frame(bool capture_to_file, const std::string& png, std::optional<Im
         log_store_news();
     }
     if (staff_intent) staff_->apply(*staff_intent, now());
+    if (failure_.empty()) read_aloud_after(intent);
     if (staff_mode && flow_) {
         if (staff_->acknowledged_urgent()) flow_->urgent_acknowledged();
         if (!staff_->active()) {

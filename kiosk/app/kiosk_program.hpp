@@ -48,6 +48,7 @@
 #include "locale_readiness.hpp"
 #include "long_press.hpp"
 #include "out_of_service_screen.hpp"
+#include "read_aloud_service.hpp"
 #include "screen_preview.hpp"
 #include "script_player.hpp"
 #include "staff_flow.hpp"
@@ -114,6 +115,14 @@ private:
 
     std::string start_drawing();
 
+    // Read aloud: the sound device, looked for at start beside the store (none: no button, and
+    // the log says why); after each frame's intent, a reading started or stopped (a tap, a new
+    // screen, the idle wipe and the staff mode stop it; a patient who chose so hears each screen).
+    void find_sound_device();
+    void read_aloud_after(const std::optional<Intent>& intent);
+    // What a reading belongs to: the screen, its page or question, the language.
+    std::string reading_screen() const;
+
     float screen_scale() const {
         const ImVec2 size = platform_.framebuffer_size();
         return std::max(0.6F, std::min(size.x, size.y) / 1080.0F);
@@ -178,6 +187,9 @@ private:
     std::filesystem::path content_root_;     // a folder of releases, when the bundle is one
     std::unique_ptr<ContentUpdates> updates_;
     std::unique_ptr<ContentWatch> content_watch_;
+    std::unique_ptr<speech::AudioOutput> sound_;  // found at start, then the read-aloud service's
+    std::unique_ptr<ReadAloudService> speech_;
+    std::string read_screen_;  // reading_screen() after the last frame
     bool content_check_due_ = true;  // at start: a bundle may be waiting in incoming/
     static constexpr double check_at_once = -1e300;  // no settling: start-up, a script's sign
     double content_check_at_ = check_at_once;

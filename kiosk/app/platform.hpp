@@ -3,10 +3,15 @@
 // interface: the program itself (start-up steps, font atlas switches, the render loop, scripts,
 // the idle wipe) runs the same on GLFW + OpenGL (glfw_platform.hpp) and with no window at all
 // (headless_platform.hpp, for tests). No GLFW or GL type appears here.
+#include <memory>
 #include <optional>
 #include <string>
 
 #include <imgui.h>
+
+namespace kiosk::speech {
+class AudioOutput;
+}
 
 namespace kiosk::app {
 
@@ -53,6 +58,9 @@ public:
     virtual void upload_font_atlas() = 0;
     virtual std::optional<ImTextureID> create_texture(const unsigned char* rgba, int width, int height) = 0;
     virtual void destroy_texture(ImTextureID id) = 0;
+    // The sound device read aloud plays on (`device`: an ALSA name such as "default"); nothing,
+    // with `problem`, when there is none. ALSA unless a platform has its own (tests record).
+    virtual std::unique_ptr<speech::AudioOutput> open_sound(const std::string& device, double volume, std::string& problem);
 };
 
 }  // namespace kiosk::app

@@ -21,6 +21,10 @@ PreviewRun Kiosk::preview(std::vector<ScreenDescription> screens, const std::fil
     // Out of service last: its notice fonts replace the atlas.
     std::stable_partition(screens.begin(), screens.end(), [](const ScreenDescription& d) { return d.kind != ScreenDescription::Kind::out_of_service; });
     pointer_from_caller_ = true;
+    // Every screen as patients see it on a kiosk with a sound device: with its Read aloud button
+    // (a preview plays nothing, and needs no device).
+    ui_.read_aloud = ui::ReadAloudView{};
+    ui_.read_aloud.available = true;
     for (const ScreenDescription& d : screens) {
         PreviewShot shot;
         shot.screen = d;

@@ -34,9 +34,33 @@ std::optional<app::Intent> draw_welcome(ScreenContext& ctx) {
             }
         }
     }
+    // For a patient who reads with difficulty: every screen read aloud as it appears, chosen once
+    // here (each screen also has its own Read aloud button). Beside Start in landscape, where the
+    // height is short; above it in portrait.
+    const bool offer_reading = ctx.state.read_aloud.available;
+    const bool side_by_side = offer_reading && ctx.landscape;
+    const float gap = ctx.margin / 2;
+    const float start_width = side_by_side ? (width - gap) / 2 : width;
+    const std::string read_label = ctx.text("ui.welcome.read_every_screen");
+    const std::string start_label = ctx.text("ui.welcome.start");
+    const float row = side_by_side ? std::max(button_height(ctx, read_label, start_width), button_height(ctx, start_label, start_width)) : 0;
+    const auto read_every_screen = [&] {
+        if (big_button(ctx, "read_every_screen", read_label, start_width, ButtonKind::multiple_choice, ctx.flow.read_every_screen(), row)) {
+            intent = app::Intent{app::Intent::Kind::toggle_read_every_screen, {}, 0, 0};
+        }
+    };
+    if (offer_reading && !side_by_side) {
+        ImGui::Dummy(ImVec2(width, ctx.margin / 2));
+        read_every_screen();
+    }
     ImGui::Dummy(ImVec2(width, ctx.margin));
-    if (big_button(ctx, "start", ctx.text("ui.welcome.start"), width, ButtonKind::primary)) {
-        intent = app::Intent{app::Intent::Kind::start, {}, 0, 0};
+    const std::vector<std::size_t> order = side_by_side ? grid_row(ctx, 0, 2, 2, start_width, gap) : std::vector<std::size_t>{1};
+    for (const std::size_t b : order) {
+        if (b != order.front()) ImGui::SameLine(0, gap);
+        if (b == 0) read_every_screen();
+        if (b == 1 && big_button(ctx, "start", start_label, start_width, ButtonKind::primary, false, row)) {
+            intent = app::Intent{app::Intent::Kind::start, {}, 0, 0};
+        }
     }
     // For staff: a language whose file could not be read is missing from the picker; say which
     // file and line, small, at the foot of the screen.

@@ -120,8 +120,12 @@ public:
             const int32_t word_end = next < breaks.size() ? breaks[next] : paragraph.length();
             overflow = std::max(overflow, visual(icu::UnicodeString(paragraph, start, word_end - start)).width - max_width_);
             const int32_t end = split_overlong(paragraph, start, word_end);
-            if (end < word_end) lines.push_back(visual(icu::UnicodeString(paragraph, start, end - start) + hyphen));
-            else emit(paragraph, start, end, lines);
+            if (end < word_end) {
+                lines.push_back(visual(icu::UnicodeString(paragraph, start, end - start) + hyphen));
+                lines.back().logical_begin = static_cast<std::size_t>(start);
+            } else {
+                emit(paragraph, start, end, lines);
+            }
             start = end;
         }
     }
@@ -170,6 +174,7 @@ private:
 
     void emit(const icu::UnicodeString& text, int32_t start, int32_t end, std::vector<LaidOutLine>& lines) const {
         lines.push_back(visual(icu::UnicodeString(text, start, end - start)));
+        lines.back().logical_begin = static_cast<std::size_t>(start);
     }
 
     const icu::Locale& locale_;
@@ -192,7 +197,15 @@ LaidOutParagraph lay_out(std::string_view logical_utf8, std::string_view locale_
     while (start <= text.length()) {
         int32_t end = text.indexOf(u'\n', start);
         if (end < 0) end = text.length();
+        const std::size_t first = out.lines.size();
         breaker.lay_out(icu::UnicodeString(text, start, end - start), out.lines, out.overflow);
+        // Each line's start, from UTF-16 in its paragraph to UTF-8 bytes in the whole text.
+        for (std::size_t i = first; i < out.lines.size(); ++i) {
+            const int32_t at = start + static_cast<int32_t>(out.lines[i].logical_begin);
+            std::string prefix;
+            icu::UnicodeString(text, 0, at).toUTF8String(prefix);
+            out.lines[i].logical_begin = prefix.size();
+        }
         start = end + 1;
     }
     return out;

@@ -23,6 +23,7 @@ enum class Direction { left_to_right, right_to_left };
 struct LaidOutLine {
     std::string visual;  // UTF-8 in drawing order
     float width = 0;
+    std::size_t logical_begin = 0;  // where the line starts in the text laid out, in its UTF-8 bytes
 };
 
 struct LaidOutParagraph {

@@ -25,6 +25,7 @@ struct UiFonts {
 
 struct Theme {
     ImU32 background, text, muted, primary, primary_text, secondary, secondary_text, urgent, urgent_text, selected, panel;
+    ImU32 highlight;  // behind the sentence being read aloud
 };
 const Theme& theme_for(bool high_contrast);
 
@@ -72,8 +73,19 @@ struct LayoutFinding {
     std::string text;     // the whole text that does not fit (empty for a group such as "answers")
 };
 
+// Read aloud as the app tells the screens: whether to offer it, whether it is reading, and what
+// is being heard, for the highlight.
+struct ReadAloudView {
+    bool available = false;  // a sound device and a voice for the screen's language
+    bool reading = false;
+    std::string heard;                           // the words of the text being read, as shown ("" none)
+    std::size_t sentence_begin = 0;              // the sentence heard, in bytes of `heard`; the
+    std::size_t sentence_end = std::string::npos;  // whole text when its spoken form differs
+};
+
 // Kept across frames by the app (and by tests).
 struct UiState {
+    ReadAloudView read_aloud;
     std::function<std::optional<ImageTexture>(const std::string& bundle_path)> image_for;
     text::TextLayoutCache layout;
     TouchScroll scroll;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cfloat>
 
+#include <imgui_internal.h>  // ImMin, ImMax, IM_PI
+
 #include "number_text.hpp"
 
 namespace kiosk::ui {
@@ -57,14 +59,38 @@ text::MeasureText measure_with(ImFont* font) {
     return [font](std::string_view s) { return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s.data(), s.data() + s.size()).x; };
 }
 
+namespace {
+
+// The part of `logical` being read aloud, in its bytes: [begin, end); nothing when it is not.
+// A list item is drawn with its marker before the words read ("1. " + item): matched at its end.
+std::optional<std::pair<std::size_t, std::size_t>> heard_in(const ReadAloudView& view, std::string_view logical) {
+    if (!view.reading || view.heard.empty() || !logical.ends_with(view.heard)) return std::nullopt;
+    const std::size_t shift = logical.size() - view.heard.size();
+    const std::size_t end = std::min(view.sentence_end, view.heard.size());
+    return std::pair(shift + std::min(view.sentence_begin, end), shift + end);
+}
+
+}  // namespace
+
 void paragraph(ScreenContext& ctx, std::string_view logical, ImFont* font, float width, ImU32 colour) {
     const text::LaidOutParagraph& p = layout(ctx, logical, font, width);
     if (p.overflow > 0) ctx.does_not_fit("text", logical, "has a word wider than the column", p.overflow);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const std::optional<std::pair<std::size_t, std::size_t>> heard = heard_in(ctx.state.read_aloud, logical);
     float y = origin.y;
-    for (const text::LaidOutLine& line : p.lines) {
+    for (std::size_t i = 0; i < p.lines.size(); ++i) {
+        const text::LaidOutLine& line = p.lines[i];
         const float x = ctx.rtl ? origin.x + width - line.width : origin.x;
+        // The lines the sentence heard runs over, marked as a reader's finger would: a band
+        // behind the words and a bar at the reading side (not colour alone).
+        const std::size_t line_end = i + 1 < p.lines.size() ? p.lines[i + 1].logical_begin : logical.size();
+        if (heard && line.logical_begin < heard->second && line_end > heard->first) {
+            const float pad = font->FontSize * 0.15F;
+            draw->AddRectFilled(ImVec2(x - pad, y), ImVec2(x + line.width + pad, y + line_height(font)), ctx.theme.highlight);
+            const float bar_x = ctx.rtl ? origin.x + width + pad : origin.x - 2 * pad;
+            draw->AddRectFilled(ImVec2(bar_x, y), ImVec2(bar_x + pad, y + line_height(font)), ctx.theme.text);
+        }
         draw->AddText(font, font->FontSize, ImVec2(x, y), colour, line.visual.c_str());
         y += line_height(font);
     }
@@ -75,21 +101,39 @@ void paragraph(ScreenContext& ctx, std::string_view logical, ImFont* font, float
 namespace {
 
 bool reads_like_text(ButtonKind kind) {
-    return kind == ButtonKind::option || kind == ButtonKind::single_choice || kind == ButtonKind::multiple_choice;
+    return kind == ButtonKind::option || kind == ButtonKind::single_choice || kind == ButtonKind::multiple_choice || kind == ButtonKind::read_aloud;
 }
 
 // How far a choice's label moves away from its reading side to make room for its mark. The
 // label keeps its width (the far side's padding shrinks by as much), so a mark never wraps a
 // label onto one more line.
 float mark_room(const ImFont* font, ButtonKind kind) {
-    return kind == ButtonKind::single_choice || kind == ButtonKind::multiple_choice ? font->FontSize * 0.35F : 0;
+    return kind == ButtonKind::single_choice || kind == ButtonKind::multiple_choice || kind == ButtonKind::read_aloud ? font->FontSize * 0.35F : 0;
 }
 
 // A radio circle (filled when chosen) or a check box (with a check when chosen), `size` across,
 // centred on `centre`, in the label's ink.
-void draw_choice_mark(ImDrawList* draw, ButtonKind kind, ImVec2 centre, float size, bool chosen, ImU32 ink) {
+void draw_choice_mark(ImDrawList* draw, ButtonKind kind, ImVec2 centre, float size, bool chosen, ImU32 ink, bool mirrored) {
     const float r = size / 2;
     const float line = std::max(2.0F, size * 0.1F);
+    if (kind == ButtonKind::read_aloud) {
+        if (chosen) {  // reading: a stop square
+            draw->AddRectFilled(ImVec2(centre.x - r * 0.7F, centre.y - r * 0.7F), ImVec2(centre.x + r * 0.7F, centre.y + r * 0.7F), ink, size * 0.08F);
+            return;
+        }
+        // A speaker: its box, its cone, and two waves of sound, facing away from the reading side.
+        const float m = mirrored ? -1.0F : 1.0F;
+        const auto at = [&](float dx, float dy) { return ImVec2(centre.x + m * dx * r, centre.y + dy * r); };
+        draw->AddRectFilled(ImMin(at(-1, -0.35F), at(-0.55F, 0.35F)), ImMax(at(-1, -0.35F), at(-0.55F, 0.35F)), ink);
+        draw->AddTriangleFilled(at(-0.6F, -0.35F), at(0, -0.9F), at(0, 0.9F), ink);
+        draw->AddTriangleFilled(at(-0.6F, -0.35F), at(0, 0.9F), at(-0.6F, 0.35F), ink);
+        const float facing = mirrored ? IM_PI : 0;
+        for (const float radius : {0.6F, 1.0F}) {
+            draw->PathArcTo(centre, r * radius, facing - 0.8F, facing + 0.8F);
+            draw->PathStroke(ink, 0, line);
+        }
+        return;
+    }
     if (kind == ButtonKind::single_choice) {
         draw->AddCircle(centre, r, ink, 0, line);
         if (chosen) draw->AddCircleFilled(centre, r * 0.55F, ink);
@@ -152,7 +196,7 @@ bool big_button(ScreenContext& ctx, const std::string& id, std::string_view labe
         const float size = font->FontSize * 0.6F;
         const float inset = font->FontSize * 0.2F + size / 2;
         const float centre_x = ctx.rtl ? max.x - inset : min.x + inset;
-        draw_choice_mark(draw, kind, ImVec2(centre_x, (min.y + max.y) / 2), size, selected, ink);
+        draw_choice_mark(draw, kind, ImVec2(centre_x, (min.y + max.y) / 2), size, selected, ink, ctx.rtl);
     }
     float y = min.y + (height - static_cast<float>(p.lines.size()) * line_height(font)) / 2 + font->FontSize * 0.15F;
     for (const text::LaidOutLine& line : p.lines) {
@@ -200,18 +244,32 @@ void table(ScreenContext& ctx, const std::vector<std::string>& header, const std
     ImGui::Dummy(ImVec2(width, row_min.y - ImGui::GetCursorScreenPos().y));
 }
 
+// The progress words and bar across `inner` (`done` below 0: the words alone).
+void progress_line(ScreenContext& ctx, const std::string& progress, float done, float inner);
+
 std::optional<app::Intent> top_bar(ScreenContext& ctx, bool with_back, app::Intent::Kind back_intent, const std::string& progress,
                                    float done) {
     std::optional<app::Intent> intent;
     const float inner = ctx.column;
     const float gap = ctx.margin / 2;
-    const float button = (inner - 2 * gap) / 3;
+    // Read aloud, where the app offers it: in landscape (short of height) a fourth button in the
+    // row, after back; in portrait under back, beside the progress.
+    const bool read_button = ctx.state.read_aloud.available && ctx.flow.screen() != app::Screen::welcome;
+    const bool reading = ctx.state.read_aloud.reading;
+    const std::string read = ctx.text(reading ? "ui.button.stop_reading" : "ui.button.read_aloud");
+    const bool read_in_row = read_button && ctx.landscape;
+    const float in_row = read_in_row ? 4.0F : 3.0F;
+    const float button = (inner - (in_row - 1) * gap) / in_row;
     // Mirrored in right-to-left locales: back sits on the right, where reading starts.
-    const std::vector<int> order = ctx.rtl ? std::vector<int>{2, 1, 0} : std::vector<int>{0, 1, 2};
+    std::vector<int> order = read_in_row ? std::vector<int>{0, 3, 1, 2} : std::vector<int>{0, 1, 2};
+    if (ctx.rtl) std::reverse(order.begin(), order.end());
     // One height for the row: the tallest label decides (a wrapped "Letra más grande").
-    const std::string labels[] = {ctx.text("ui.nav.back"), ctx.text("ui.button.larger_text"), ctx.text("ui.button.high_contrast")};
+    const std::string labels[] = {ctx.text("ui.nav.back"), ctx.text("ui.button.larger_text"), ctx.text("ui.button.high_contrast"), read};
     float row = 0;
-    for (const std::string& label : labels) row = std::max(row, button_height(ctx, label, button));
+    for (const int b : order) row = std::max(row, button_height(ctx, labels[b], button));
+    const auto read_aloud_button = [&] {
+        if (big_button(ctx, "read_aloud", read, button, ButtonKind::read_aloud, reading, row)) intent = app::Intent{app::Intent::Kind::read_aloud, {}, 0, 0};
+    };
     for (std::size_t i = 0; i < order.size(); ++i) {
         if (i > 0) ImGui::SameLine(0, gap);
         switch (order[i]) {
@@ -230,12 +288,32 @@ std::optional<app::Intent> top_bar(ScreenContext& ctx, bool with_back, app::Inte
                 if (big_button(ctx, "high_contrast", labels[2], button, ButtonKind::secondary, ctx.flow.high_contrast(), row))
                     intent = app::Intent{app::Intent::Kind::toggle_high_contrast, {}, 0, 0};
                 break;
+            case 3: read_aloud_button(); break;
         }
     }
+    if (read_button && !read_in_row) {
+        ImGui::Dummy(ImVec2(inner, 0));
+        const ImVec2 row_at = ImGui::GetCursorScreenPos();
+        if (ctx.rtl) ImGui::SetCursorScreenPos(ImVec2(row_at.x + inner - button, row_at.y));
+        read_aloud_button();
+        if (progress.empty()) return intent;
+        // The progress in the rest of the row, centred on the button's height.
+        const float line = line_height(ctx.fonts.body);
+        ImGui::SetCursorScreenPos(ImVec2(ctx.rtl ? row_at.x : row_at.x + button + gap, row_at.y + (row - line) / 2));
+        progress_line(ctx, progress, done, inner - button - gap);
+        ImGui::SetCursorScreenPos(ImVec2(row_at.x, row_at.y + row));
+        ImGui::Dummy(ImVec2(inner, 0));
+        return intent;
+    }
     if (progress.empty()) return intent;
+    progress_line(ctx, progress, done, inner);
+    return intent;
+}
+
+void progress_line(ScreenContext& ctx, const std::string& progress, float done, float inner) {
     if (done < 0) {
         paragraph(ctx, progress, ctx.fonts.body, inner, ctx.theme.muted);
-        return intent;
+        return;
     }
     // The words, and the same progress as a bar beside them (filled from the reading side), on
     // one line: not words alone, and not a line taller than before.
@@ -260,7 +338,6 @@ std::optional<app::Intent> top_bar(ScreenContext& ctx, bool with_back, app::Inte
         draw->AddRect(min, max, ctx.theme.muted, height / 2);
     }
     ImGui::Dummy(ImVec2(inner, row_height));
-    return intent;
 }
 
 std::optional<ImVec2> TapTargets::center(const std::string& id) const {
@@ -291,11 +368,13 @@ const Theme& theme_for(bool high_contrast) {
     static const Theme normal{IM_COL32(247, 247, 242, 255), IM_COL32(26, 26, 26, 255),  IM_COL32(90, 90, 90, 255),
                               IM_COL32(31, 95, 173, 255),  IM_COL32(255, 255, 255, 255), IM_COL32(225, 230, 238, 255),
                               IM_COL32(20, 40, 80, 255),   IM_COL32(176, 0, 32, 255),    IM_COL32(255, 255, 255, 255),
-                              IM_COL32(18, 110, 60, 255),  IM_COL32(232, 236, 228, 255)};
+                              IM_COL32(18, 110, 60, 255),  IM_COL32(232, 236, 228, 255),
+                              IM_COL32(255, 236, 150, 255)};
     static const Theme contrast{IM_COL32(0, 0, 0, 255),       IM_COL32(255, 255, 255, 255), IM_COL32(255, 255, 0, 255),
                                 IM_COL32(255, 255, 0, 255),   IM_COL32(0, 0, 0, 255),       IM_COL32(0, 0, 0, 255),
                                 IM_COL32(255, 255, 255, 255), IM_COL32(255, 110, 110, 255), IM_COL32(0, 0, 0, 255),
-                                IM_COL32(0, 200, 255, 255),   IM_COL32(30, 30, 30, 255)};
+                                IM_COL32(0, 200, 255, 255),   IM_COL32(30, 30, 30, 255),
+                                IM_COL32(0, 0, 140, 255)};
     return high_contrast ? contrast : normal;
 }
 

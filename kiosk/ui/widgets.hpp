@@ -10,12 +10,14 @@
 namespace kiosk::ui {
 
 // Lays out and draws text at the cursor across `width`, right-aligned in right-to-left locales.
+// While it is read aloud, the lines of the sentence heard are marked behind the words.
 void paragraph(ScreenContext& ctx, std::string_view logical, ImFont* font, float width, ImU32 colour);
 
 // option: a plain choice (staff screens). single_choice and multiple_choice carry a mark at the
 // reading side, a radio circle or a check box, filled when chosen: the choice is never told by
 // colour alone (WCAG 2.2, 1.4.1).
-enum class ButtonKind { primary, secondary, option, single_choice, multiple_choice };
+// read_aloud: a speaker at the reading side (a stop square while reading), the label after it.
+enum class ButtonKind { primary, secondary, option, single_choice, multiple_choice, read_aloud };
 
 // A finger-sized button whose label wraps; registered as tap target `id`. True when tapped.
 bool big_button(ScreenContext& ctx, const std::string& id, std::string_view label, float width, ButtonKind kind,
@@ -33,7 +35,8 @@ void table(ScreenContext& ctx, const std::vector<std::string>& header, const std
 // where a short last row is first pushed to the right (this draws that spacer).
 std::vector<std::size_t> grid_row(ScreenContext& ctx, std::size_t first, std::size_t end, std::size_t per_row, float cell_width, float gap);
 
-// The bar every patient screen has: back, larger text, high contrast (and progress when given).
+// The bar every patient screen has: back, larger text, high contrast; under them Read aloud
+// (where the app offers it, on every screen but welcome) beside the progress (when given).
 // `done`: the share of the way through (0 to 1) shown as a bar under the progress words; below 0, none.
 std::optional<app::Intent> top_bar(ScreenContext& ctx, bool with_back, app::Intent::Kind back_intent, const std::string& progress,
                                    float done = -1);

@@ -92,7 +92,7 @@ TEST_CASE("an edited PO imports: a changed text in place, a new one beside its t
     std::string expected = before;
     expected.replace(expected.find("next = \"Siguiente\""), 18, "next = \"Continuar\"");
     const std::size_t after_choose = expected.find('\n', expected.find("choose_language = "));
-    const std::size_t last_of_table = expected.find('\n', expected.find("staff_update_refused = ", after_choose));
+    const std::size_t last_of_table = expected.find('\n', expected.find("read_every_screen = ", after_choose));
     expected.insert(last_of_table, "\nstart = \"Comenzar \\\"ya\\\"\"");
     CHECK(bundle.read("locales/es.toml") == expected);
     const BundleLoad load = load_bundle(bundle.dir());

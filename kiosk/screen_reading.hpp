@@ -1,0 +1,20 @@
+#pragma once
+// What "Read aloud" reads on the screen the flow shows, in reading order: the title, the text and
+// the options, as the screen draws them (tests check each is drawn, in this order). The welcome
+// screen is not read: each language's name is written in that language.
+#include <string>
+#include <vector>
+
+#include "kiosk_flow.hpp"
+
+namespace kiosk::app {
+
+struct ReadText {
+    std::string key;     // the text's key, for a recorded clip; "" for words put together here (an answer on the review)
+    std::string shown;   // as on the screen: the highlight finds it by these words
+    std::string spoken;  // what is said: the locale's spoken form of the key where it gives one, else `shown`
+};
+
+std::vector<ReadText> screen_reading(const KioskFlow& flow);
+
+}  // namespace kiosk::app
