@@ -1,5 +1,10 @@
 #include "headless_platform.hpp"
 
+#include <chrono>
+#include <condition_variable>
+
+#include "read_aloud.hpp"
+
 #include <algorithm>
 #include <cstdint>
 
@@ -58,5 +63,65 @@ std::optional<ImTextureID> HeadlessPlatform::create_texture(const unsigned char*
 }
 
 void HeadlessPlatform::destroy_texture(ImTextureID) { --live_textures; }
+
+}  // namespace kiosk::app
+
+namespace kiosk::app {
+
+namespace {
+
+// Takes each piece at the pace a device would play it, so that a stop arrives mid-reading as it
+// does on a kiosk; drop() ends the wait at once.
+class PacedRecorder final : public speech::AudioOutput {
+public:
+    explicit PacedRecorder(std::shared_ptr<SoundLog> log) : log_(std::move(log)) {}
+    void begin() override {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        dropped_ = false;
+        note("begin");
+    }
+    bool play(const std::int16_t*, std::size_t count, int sample_rate, std::string& problem) override {
+        std::unique_lock<std::mutex> lock(mutex_);
+        const auto lasts = std::chrono::microseconds(static_cast<long long>(count) * 1'000'000 / std::max(1, sample_rate));
+        if (changed_.wait_for(lock, lasts, [this] { return dropped_; })) {
+            note("cut");
+            problem = "stopped";
+            return false;
+        }
+        note("play");
+        const std::lock_guard<std::mutex> log_lock(log_->mutex);
+        log_->samples += count;
+        return true;
+    }
+    void drop() override {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        dropped_ = true;
+        changed_.notify_all();
+    }
+    void finish() override { note("finish"); }
+
+private:
+    void note(const char* event) {
+        const std::lock_guard<std::mutex> lock(log_->mutex);
+        // A reading plays hundreds of pieces: one "play" for a run of them.
+        if (std::string_view(event) == "play" && !log_->events.empty() && log_->events.back() == "play") return;
+        log_->events.emplace_back(event);
+    }
+
+    std::shared_ptr<SoundLog> log_;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    bool dropped_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<speech::AudioOutput> HeadlessPlatform::open_sound(const std::string& device, double, std::string& problem) {
+    if (!has_sound_device) {
+        problem = "cannot open sound device '" + device + "': no such device (headless test)";
+        return nullptr;
+    }
+    return std::make_unique<PacedRecorder>(sound);
+}
 
 }  // namespace kiosk::app

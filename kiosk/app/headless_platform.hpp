@@ -2,6 +2,8 @@
 // The kiosk with no window: a Dear ImGui context without backends, a clock that moves only when
 // the program draws or waits, and no pixels. Tests run the whole program on it (start-up steps,
 // scripts, font atlas switches, the idle wipe) on machines without a display.
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -9,7 +11,22 @@
 #include "imgui_context.hpp"
 #include "platform.hpp"
 
+#include <algorithm>
+#include <string>
+
 namespace kiosk::app {
+
+// What the headless "sound device" was asked to do, in order: "begin" (a reading), "play" (a
+// piece, taken at the pace a device plays it), "cut" (a piece stopped by drop()), "finish".
+struct SoundLog {
+    std::mutex mutex;
+    std::vector<std::string> events;
+    std::size_t samples = 0;
+    bool has(const std::string& event) {
+        const std::lock_guard<std::mutex> lock(mutex);
+        return std::find(events.begin(), events.end(), event) != events.end();
+    }
+};
 
 class HeadlessPlatform final : public Platform {
 public:
@@ -36,6 +53,7 @@ public:
     void upload_font_atlas() override;
     std::optional<ImTextureID> create_texture(const unsigned char* rgba, int width, int height) override;
     void destroy_texture(ImTextureID id) override;
+    std::unique_ptr<speech::AudioOutput> open_sound(const std::string& device, double volume, std::string& problem) override;
 
     // What the program did, for tests to check.
     std::vector<std::string> screenshots;  // the paths it asked to save, in order (nothing is written)
@@ -47,6 +65,8 @@ public:
     int frames_presented = 0;                // frames drawn to the screen (present(), to_screen)
     std::vector<double> waits;               // the timeout of each wait_for_input(), in order
     std::optional<std::pair<int, ImVec2>> resize_at;  // at that frame, the screen takes that size
+    bool has_sound_device = true;                     // false: open_sound() finds none
+    std::shared_ptr<SoundLog> sound = std::make_shared<SoundLog>();
 
 private:
     ImVec2 size_;

@@ -126,6 +126,25 @@ int Kiosk::play_script() {
                 settle();
                 break;
             }
+            case ScriptStep::Kind::listen: {
+                // In real time: the voice is made and played on a thread of its own.
+                bool heard = false;
+                for (int i = 0; i < 1000 && !heard; ++i) {
+                    frame(false, {});
+                    heard = !ui_.read_aloud.heard.empty();
+                    if (!heard) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+                }
+                if (!heard) {
+                    std::cerr << "kiosk: " << options_.script << ":" << step.line << ": nothing was read aloud within 10 s\n";
+                    return 1;
+                }
+                // Half a second of it, as a patient would hear before tapping anything.
+                for (int i = 0; i < 50; ++i) {
+                    frame(false, {});
+                    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+                }
+                break;
+            }
             case ScriptStep::Kind::quit: return 0;
         }
     }

@@ -48,8 +48,10 @@ std::optional<std::vector<ScriptStep>> read_script(const std::filesystem::path& 
             step.kind = command == "idle" ? ScriptStep::Kind::idle : ScriptStep::Kind::hold_corner;
         } else if (command == "wait-file" && !rest.empty()) {
             step.kind = ScriptStep::Kind::wait_file;
+        } else if (command == "listen" && rest.empty()) {
+            step.kind = ScriptStep::Kind::listen;
         } else if (command != "quit" || !rest.empty()) {
-            return fail("expected 'tap ID', 'tap \"LABEL\"', 'shot NAME', 'idle SECONDS', 'hold-corner SECONDS', 'measure-tap ID N', 'where ID', 'wait-file PATH' or 'quit'");
+            return fail("expected 'tap ID', 'tap \"LABEL\"', 'shot NAME', 'idle SECONDS', 'hold-corner SECONDS', 'measure-tap ID N', 'where ID', 'wait-file PATH', 'listen' or 'quit'");
         }
         steps.push_back(step);
     }

@@ -20,7 +20,9 @@
 namespace kiosk::app {
 
 struct ScriptStep {
-    enum class Kind { tap, shot, idle, hold_corner, measure_tap, where, wait_file, quit } kind;
+    // listen: waits (up to 10 s) until the reading aloud under way is heard (its sentence marked),
+    // then half a second more
+    enum class Kind { tap, shot, idle, hold_corner, measure_tap, where, wait_file, listen, quit } kind;
     std::string argument;     // tap: an id or a label; shot: the screenshot's name; where: an id
     bool by_label = false;    // tap: `argument` is the widget's words, not its id
     double seconds = 0;       // idle, hold_corner; measure_tap: how many times
