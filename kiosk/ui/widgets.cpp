@@ -101,15 +101,20 @@ void paragraph(ScreenContext& ctx, std::string_view logical, ImFont* font, float
 namespace {
 
 bool reads_like_text(ButtonKind kind) {
-    return kind == ButtonKind::option || kind == ButtonKind::single_choice || kind == ButtonKind::multiple_choice || kind == ButtonKind::read_aloud;
+    return kind == ButtonKind::option || kind == ButtonKind::single_choice || kind == ButtonKind::multiple_choice;
 }
 
 // How far a choice's label moves away from its reading side to make room for its mark. The
 // label keeps its width (the far side's padding shrinks by as much), so a mark never wraps a
 // label onto one more line.
 float mark_room(const ImFont* font, ButtonKind kind) {
-    return kind == ButtonKind::single_choice || kind == ButtonKind::multiple_choice || kind == ButtonKind::read_aloud ? font->FontSize * 0.35F : 0;
+    return kind == ButtonKind::single_choice || kind == ButtonKind::multiple_choice ? font->FontSize * 0.35F : 0;
 }
+
+// The Read aloud button's speaker, as large as a capital letter and a half: room taken from its
+// label's width (the label is centred in what is left).
+float icon_size(const ImFont* font) { return font->FontSize * 0.9F; }
+float icon_room(const ImFont* font, ButtonKind kind) { return kind == ButtonKind::read_aloud ? icon_size(font) * 1.4F : 0; }
 
 // A radio circle (filled when chosen) or a check box (with a check when chosen), `size` across,
 // centred on `centre`, in the label's ink.
@@ -150,10 +155,10 @@ void draw_choice_mark(ImDrawList* draw, ButtonKind kind, ImVec2 centre, float si
 }  // namespace
 
 // How tall a button must be for its wrapped label (never below a fingertip's height).
-float button_height(ScreenContext& ctx, std::string_view label, float width) {
+float button_height(ScreenContext& ctx, std::string_view label, float width, ButtonKind kind) {
     ImFont* font = ctx.fonts.body;
     const float padding = font->FontSize * 0.6F;
-    const text::LaidOutParagraph& p = layout(ctx, label, font, width - 2 * padding);
+    const text::LaidOutParagraph& p = layout(ctx, label, font, width - 2 * padding - icon_room(font, kind));
     return std::max(ctx.touch_height, static_cast<float>(p.lines.size()) * line_height(font) + 2 * padding);
 }
 
@@ -162,8 +167,9 @@ bool big_button(ScreenContext& ctx, const std::string& id, std::string_view labe
     ImFont* font = ctx.fonts.body;
     const float padding = font->FontSize * 0.6F;
     const float mark = mark_room(font, kind);
-    const text::LaidOutParagraph& p = layout(ctx, label, font, width - 2 * padding);
-    const float height = std::max(min_height, button_height(ctx, label, width));
+    const float icon = icon_room(font, kind);
+    const text::LaidOutParagraph& p = layout(ctx, label, font, width - 2 * padding - icon);
+    const float height = std::max(min_height, button_height(ctx, label, width, kind));
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const bool pressed = ImGui::InvisibleButton(id.c_str(), ImVec2(width, height));
     const ImVec2 max(min.x + width, min.y + height);
@@ -182,8 +188,9 @@ bool big_button(ScreenContext& ctx, const std::string& id, std::string_view labe
     if (seen_min.x < seen_max.x && seen_min.y < seen_max.y) ctx.state.targets.add(id, seen_min, seen_max, label, ImVec2(width, height));
 
     const Theme& t = ctx.theme;
-    ImU32 fill = kind == ButtonKind::primary ? t.primary : kind == ButtonKind::secondary ? t.secondary : t.panel;
-    ImU32 ink = kind == ButtonKind::primary ? t.primary_text : kind == ButtonKind::secondary ? t.secondary_text : t.text;
+    const bool secondary = kind == ButtonKind::secondary || kind == ButtonKind::read_aloud;
+    ImU32 fill = kind == ButtonKind::primary ? t.primary : secondary ? t.secondary : t.panel;
+    ImU32 ink = kind == ButtonKind::primary ? t.primary_text : secondary ? t.secondary_text : t.text;
     if (selected) {
         fill = t.selected;
         ink = t.primary_text;
@@ -198,11 +205,15 @@ bool big_button(ScreenContext& ctx, const std::string& id, std::string_view labe
         const float centre_x = ctx.rtl ? max.x - inset : min.x + inset;
         draw_choice_mark(draw, kind, ImVec2(centre_x, (min.y + max.y) / 2), size, selected, ink, ctx.rtl);
     }
+    if (icon > 0) {
+        const float centre_x = ctx.rtl ? max.x - padding - icon_size(font) / 2 : min.x + padding + icon_size(font) / 2;
+        draw_choice_mark(draw, kind, ImVec2(centre_x, (min.y + max.y) / 2), icon_size(font), selected, ink, ctx.rtl);
+    }
     float y = min.y + (height - static_cast<float>(p.lines.size()) * line_height(font)) / 2 + font->FontSize * 0.15F;
     for (const text::LaidOutLine& line : p.lines) {
         // Options read like text (aligned to the reading side, after their mark); actions are centred.
         const float x = reads_like_text(kind) ? (ctx.rtl ? max.x - padding - mark - line.width : min.x + padding + mark)
-                                              : min.x + (width - line.width) / 2;
+                                              : (ctx.rtl ? min.x : min.x + icon) + (width - icon - line.width) / 2;
         draw->AddText(font, font->FontSize, ImVec2(x, y), ink, line.visual.c_str());
         y += line_height(font);
     }
@@ -266,7 +277,9 @@ std::optional<app::Intent> top_bar(ScreenContext& ctx, bool with_back, app::Inte
     // One height for the row: the tallest label decides (a wrapped "Letra más grande").
     const std::string labels[] = {ctx.text("ui.nav.back"), ctx.text("ui.button.larger_text"), ctx.text("ui.button.high_contrast"), read};
     float row = 0;
-    for (const int b : order) row = std::max(row, button_height(ctx, labels[b], button));
+    for (const int b : order) row = std::max(row, button_height(ctx, labels[b], button, b == 3 ? ButtonKind::read_aloud : ButtonKind::secondary));
+    // In its own row (portrait) as tall as the row above, or as its own label needs.
+    if (read_button && !read_in_row) row = std::max(row, button_height(ctx, read, button, ButtonKind::read_aloud));
     const auto read_aloud_button = [&] {
         if (big_button(ctx, "read_aloud", read, button, ButtonKind::read_aloud, reading, row)) intent = app::Intent{app::Intent::Kind::read_aloud, {}, 0, 0};
     };

@@ -24,7 +24,7 @@ bool big_button(ScreenContext& ctx, const std::string& id, std::string_view labe
                 bool selected = false, float min_height = 0);
 
 // The height big_button() gives `label` at `width`.
-float button_height(ScreenContext& ctx, std::string_view label, float width);
+float button_height(ScreenContext& ctx, std::string_view label, float width, ButtonKind kind = ButtonKind::primary);
 
 // A table with a header row; columns run right to left in right-to-left locales.
 void table(ScreenContext& ctx, const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
