@@ -20,11 +20,17 @@
 //                                 schedstat read as each frame arrives) and the CPU of all
 //                                 processes per frame
 //   pss LABEL                     PSS now
+//   hear LABEL X Y FIFO           a tap at (X, Y) that should start sound on an ALSA device
+//                                 writing to FIFO (sound_device = "file:FILE=FIFO,FORMAT=raw"):
+//                                 from the lift to the first sample there (hear_LABEL_ms) and to
+//                                 the first audible one (hear_LABEL_voice_ms); what follows is
+//                                 read and thrown away, so that the program never waits on it
 //   keys COMBO...                 type each combination on a keyboard (Escape, Alt+F4,
 //                                 Control+Alt+BackSpace, …), then print keys_alive (1 if the
 //                                 program still runs) and keys_frames (frames drawn within 1 s)
 // and pss_peak_mb. The program is then ended (SIGTERM to its process group, SIGKILL after 2 s).
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cinttypes>
 #include <csignal>
@@ -321,6 +327,57 @@ void print_drag(const std::string& label, const DragFigures& figures) {
 
 }  // namespace
 
+// The FIFOs the program's sound goes to, each drained from the first `hear` on by a thread of its
+// own (a full FIFO would stop the program's sound thread, and a closed one would end it).
+std::map<std::string, int> sound_fifos;
+std::atomic<bool> hearing{false};  // a `hear` reads the FIFO itself: the drain waits
+
+void hear(ScreenWatch& screen, const std::string& label, int x, int y, const std::string& fifo) {
+    if (!sound_fifos.contains(fifo)) {
+        // Read-write: opening never waits for a writer, and reads never see an end when the
+        // program closes its device between readings.
+        const int fd = ::open(fifo.c_str(), O_RDWR | O_NONBLOCK | O_CLOEXEC);
+        if (fd < 0) die("cannot open " + fifo);
+        sound_fifos[fifo] = fd;
+    }
+    const int fd = sound_fifos[fifo];
+    hearing = true;
+    std::vector<char> buffer(1 << 16);
+    while (::read(fd, buffer.data(), buffer.size()) > 0) {}  // what an earlier reading left
+    screen.move(x, y);
+    screen.press(true);
+    std::this_thread::sleep_for(std::chrono::milliseconds(30));
+    screen.press(false);
+    const Clock::time_point lifted = Clock::now();
+    double first = -1;
+    double voice = -1;
+    while (voice < 0 && Clock::now() - lifted < std::chrono::seconds(10)) {
+        const ssize_t n = ::read(fd, buffer.data(), buffer.size());
+        if (n <= 0) {
+            std::this_thread::sleep_for(std::chrono::microseconds(500));
+            continue;
+        }
+        const double ms = std::chrono::duration<double, std::milli>(Clock::now() - lifted).count();
+        if (first < 0) first = ms;
+        for (ssize_t i = 0; i + 1 < n && voice < 0; i += 2) {
+            std::int16_t sample = 0;
+            std::memcpy(&sample, buffer.data() + i, 2);
+            if (std::abs(sample) > 64) voice = ms;  // above eSpeak's noise floor: a listener hears it
+        }
+    }
+    std::printf("hear_%s_ms=%.1f\nhear_%s_voice_ms=%.1f\n", label.c_str(), first, label.c_str(), voice);
+    hearing = false;
+    static std::set<int> draining;
+    if (draining.insert(fd).second) {
+        std::thread([fd] {
+            std::vector<char> sink(1 << 16);
+            for (;;) {
+                if (hearing || ::read(fd, sink.data(), sink.size()) <= 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            }
+        }).detach();
+    }
+}
+
 int main(int argc, char** argv) {
     std::string fb_file;
     std::string actions_file;
@@ -426,6 +483,13 @@ int main(int argc, char** argv) {
                 Clock::time_point shown;
                 while (drawn < 100 && screen.next_frame(1, shown)) ++drawn;
                 std::printf("keys_alive=%d\nkeys_frames=%d\n", waitpid(pid, nullptr, WNOHANG) == 0 ? 1 : 0, drawn);
+            } else if (verb == "hear") {
+                std::string label;
+                std::string fifo;
+                int x = 0;
+                int y = 0;
+                if (!(words >> label >> x >> y >> fifo)) die(actions_file + ": hear LABEL X Y FIFO: " + line);
+                hear(screen, label, x, y, fifo);
             } else if (verb == "pss") {
                 std::string label;
                 words >> label;

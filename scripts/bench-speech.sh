@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Read aloud measured from outside (#17): the real kiosk under Xvfb with an ALSA device that
+# writes its samples to a FIFO (ALSA's "file" plugin on its "null" device) which
+# tests/bench/screen-probe reads. BENCH_RUNS runs (default 5), medians of:
+#   hear_LOCALE_ms / _voice_ms   a finger's tap on Read aloud on the first question, to the first
+#                                sample reaching the device / the first audible one
+#   pss_LOCALE_mb, pss_peak_mb   PSS once each language has been read (eSpeak loaded)
+#   idle_*                       20 s at the welcome screen with a sound device present
+# The null device takes samples as fast as they come (no real-time pace), so a reading here
+# ends sooner than on a speaker: the latency is the figure, not the reading's length.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+cmake --preset release > /dev/null
+cmake --build --preset release -j "$(nproc)" --target kiosk screen-probe
+
+source scripts/bench-lib.sh
+work=$bench_build/bench-speech
+rm -rf "$work"
+mkdir -p "$work"
+bench_xvfb "$work"
+fifo=$work/sound.fifo
+mkfifo "$fifo"
+# Held open read-write here, so that the kiosk's device opens whoever reads it.
+exec 3<> "$fifo"
+printf 'offer_drafts = true\nsound_device = "file:FILE=%s,FORMAT=raw"\n' "$fifo" > "$work/kiosk.toml"
+
+{
+  for l in $BENCH_LOCALES; do
+    printf 'where lang:%s\ntap lang:%s\nwhere start\ntap start\nwhere read_aloud\nwhere back\ntap back\n' "$l" "$l"
+  done
+} > "$work/plan.script"
+"$bench_build/kiosk/kiosk" --config "$work/kiosk.toml" --database "$work/plan.db" --script "$work/plan.script" \
+  --screenshot "$work/plan-shots" > "$work/plan.txt" 2> "$work/plan.log" ||
+  { echo "bench-speech: the plan script failed:" >&2; cat "$work/plan.log" >&2; exit 1; }
+# Each language: choose it, start, hear the first question, its PSS, stop the reading, back.
+awk -v fifo="$fifo" '
+  $1 != "where" { next }
+  $2 ~ /^lang:/ { l = substr($2, 6); print "tap", $3, $4; next }
+  $2 == "read_aloud" { print "hear", l, $3, $4, fifo; print "pss", l; print "tap", $3, $4; next }
+  { print "tap", $3, $4 }
+' "$work/plan.txt" > "$work/speech.actions"
+
+for i in $(seq "$BENCH_RUNS"); do
+  rm -rf "$work/db"
+  bench_probe "$work/kiosk-$i.txt" -- --actions "$work/speech.actions" -- \
+    "$bench_build/kiosk/kiosk" --config "$work/kiosk.toml" --database "$work/db/kiosk.db"
+  echo "bench-speech: run $i of $BENCH_RUNS done"
+done
+echo
+echo "Read aloud from outside: median of $BENCH_RUNS runs (range), $(nproc) cores, Xvfb 1080x1920, Mesa llvmpipe"
+bench_medians kiosk "$work"/kiosk-*.txt | tee "$work/medians.txt" | bench_table
+echo "(runs: $work/kiosk-N.txt)"
