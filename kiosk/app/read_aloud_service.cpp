@@ -29,6 +29,7 @@ public:
         const std::lock_guard<std::mutex> lock(mutex_);
         if (engine_) engine_->cancel();
     }
+    bool speaks(std::string_view locale) const override { return !speech::EspeakEngine::voice_for(locale).empty(); }
 
 private:
     std::mutex mutex_;
@@ -98,6 +99,9 @@ ui::ReadAloudView ReadAloudService::view(const std::string& tag) {
             system_log(LogLevel::warning, "speech",
                        "read aloud: " + problem + (device ? "; the Read aloud button is hidden" : "; the Read aloud button is hidden for " + reading_tag_));
         }
+    }
+    if (!engine_->speaks(tag) && voiceless_logged_.insert(tag).second) {
+        system_log(LogLevel::notice, "speech", "read aloud: no voice for " + tag + "; no Read aloud button in that language");
     }
     v.available = available(tag);
     v.reading = reading_->reading();

@@ -32,7 +32,7 @@ public:
     void stop();
     bool reading() const { return reading_ && reading_->reading(); }
     // Whether `tag`'s voice is offered (no failure of it or of the device so far).
-    bool available(const std::string& tag) const { return !device_failed_ && !failed_voices_.contains(tag); }
+    bool available(const std::string& tag) const { return !device_failed_ && !failed_voices_.contains(tag) && engine_->speaks(tag); }
     // A new release of the content: its recorded clips from now on (a reading under way stops).
     void use_bundle(std::filesystem::path bundle);
     // For the screens of `tag`'s language, once a frame. A reading that failed is logged here
@@ -49,6 +49,7 @@ private:
     std::function<void()> wake_;
     bool device_failed_ = false;
     std::set<std::string> failed_voices_;
+    std::set<std::string> voiceless_logged_;  // languages the engine has no voice for, logged once
     bool problem_logged_ = true;  // of the reading under way: not yet, once started
     std::string reading_tag_;     // its language
 

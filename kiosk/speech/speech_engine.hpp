@@ -31,6 +31,9 @@ public:
     virtual std::optional<Utterance> speak(std::string_view utf8, std::string_view locale, std::string& problem) = 0;
     // From another thread: the speak() under way gives up soon, with nothing.
     virtual void cancel() = 0;
+    // Whether this engine has a voice for `locale` at all (without speaking): a language it has
+    // none for gets no Read aloud button.
+    virtual bool speaks(std::string_view locale) const = 0;
 };
 
 }  // namespace kiosk::speech

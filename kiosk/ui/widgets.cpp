@@ -70,6 +70,16 @@ std::optional<std::pair<std::size_t, std::size_t>> heard_in(const ReadAloudView&
     return std::pair(shift + std::min(view.sentence_begin, end), shift + end);
 }
 
+// A line being read aloud, marked as a reader's finger would: a band behind the words and a line
+// under them (not colour alone).
+void mark_heard(const ScreenContext& ctx, ImDrawList* draw, ImVec2 at, float width, ImFont* font) {
+    const float pad = font->FontSize * 0.15F;
+    const float bottom = at.y + line_height(font);
+    draw->AddRectFilled(ImVec2(at.x - pad, at.y), ImVec2(at.x + width + pad, bottom), ctx.theme.highlight);
+    const float thick = std::max(2.0F, font->FontSize * 0.08F);
+    draw->AddRectFilled(ImVec2(at.x - pad, bottom - thick), ImVec2(at.x + width + pad, bottom), ctx.theme.text);
+}
+
 }  // namespace
 
 void paragraph(ScreenContext& ctx, std::string_view logical, ImFont* font, float width, ImU32 colour) {
@@ -82,15 +92,9 @@ void paragraph(ScreenContext& ctx, std::string_view logical, ImFont* font, float
     for (std::size_t i = 0; i < p.lines.size(); ++i) {
         const text::LaidOutLine& line = p.lines[i];
         const float x = ctx.rtl ? origin.x + width - line.width : origin.x;
-        // The lines the sentence heard runs over, marked as a reader's finger would: a band
-        // behind the words and a bar at the reading side (not colour alone).
+        // The lines the sentence heard runs over.
         const std::size_t line_end = i + 1 < p.lines.size() ? p.lines[i + 1].logical_begin : logical.size();
-        if (heard && line.logical_begin < heard->second && line_end > heard->first) {
-            const float pad = font->FontSize * 0.15F;
-            draw->AddRectFilled(ImVec2(x - pad, y), ImVec2(x + line.width + pad, y + line_height(font)), ctx.theme.highlight);
-            const float bar_x = ctx.rtl ? origin.x + width + pad : origin.x - 2 * pad;
-            draw->AddRectFilled(ImVec2(bar_x, y), ImVec2(bar_x + pad, y + line_height(font)), ctx.theme.text);
-        }
+        if (heard && line.logical_begin < heard->second && line_end > heard->first) mark_heard(ctx, draw, ImVec2(x, y), line.width, font);
         draw->AddText(font, font->FontSize, ImVec2(x, y), colour, line.visual.c_str());
         y += line_height(font);
     }
@@ -210,10 +214,14 @@ bool big_button(ScreenContext& ctx, const std::string& id, std::string_view labe
         draw_choice_mark(draw, kind, ImVec2(centre_x, (min.y + max.y) / 2), icon_size(font), selected, ink, ctx.rtl);
     }
     float y = min.y + (height - static_cast<float>(p.lines.size()) * line_height(font)) / 2 + font->FontSize * 0.15F;
+    // An option read aloud now: its words marked as a paragraph's are, in the text's own ink.
+    const bool heard = ctx.state.read_aloud.reading && !ctx.state.read_aloud.heard.empty() && label == ctx.state.read_aloud.heard;
+    if (heard) ink = ctx.theme.text;
     for (const text::LaidOutLine& line : p.lines) {
         // Options read like text (aligned to the reading side, after their mark); actions are centred.
         const float x = reads_like_text(kind) ? (ctx.rtl ? max.x - padding - mark - line.width : min.x + padding + mark)
                                               : (ctx.rtl ? min.x : min.x + icon) + (width - icon - line.width) / 2;
+        if (heard) mark_heard(ctx, draw, ImVec2(x, y), line.width, font);
         draw->AddText(font, font->FontSize, ImVec2(x, y), ink, line.visual.c_str());
         y += line_height(font);
     }

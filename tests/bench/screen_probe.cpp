@@ -24,7 +24,10 @@
 //                                 writing to FIFO (sound_device = "file:FILE=FIFO,FORMAT=raw"):
 //                                 from the lift to the first sample there (hear_LABEL_ms) and to
 //                                 the first audible one (hear_LABEL_voice_ms); what follows is
-//                                 read and thrown away, so that the program never waits on it
+//                                 read and thrown away at the pace a speaker plays it (22,050
+//                                 16-bit samples a second, eSpeak's), so that the program's
+//                                 sound goes out as slowly as on a kiosk (ALSA's null device
+//                                 takes it as fast as it comes)
 //   keys COMBO...                 type each combination on a keyboard (Escape, Alt+F4,
 //                                 Control+Alt+BackSpace, …), then print keys_alive (1 if the
 //                                 program still runs) and keys_frames (frames drawn within 1 s)
@@ -370,9 +373,11 @@ void hear(ScreenWatch& screen, const std::string& label, int x, int y, const std
     static std::set<int> draining;
     if (draining.insert(fd).second) {
         std::thread([fd] {
-            std::vector<char> sink(1 << 16);
-            for (;;) {
-                if (hearing || ::read(fd, sink.data(), sink.size()) <= 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            constexpr std::size_t bytes_per_20_ms = 22050 * 2 / 50;
+            std::vector<char> sink(bytes_per_20_ms);
+            for (Clock::time_point next = Clock::now();; next += std::chrono::milliseconds(20)) {
+                if (!hearing) (void)::read(fd, sink.data(), sink.size());
+                std::this_thread::sleep_until(next);
             }
         }).detach();
     }

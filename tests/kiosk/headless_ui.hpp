@@ -109,6 +109,8 @@ public:
 
     bool on_screen(const std::string& id) const { return state_.targets.center(id).has_value(); }
     const ui::UiState& state() const { return state_; }
+    // What the app tells the screens of read aloud (the kiosk program sets it each frame).
+    void set_read_aloud(ui::ReadAloudView view) { state_.read_aloud = std::move(view); }
 
     // Drags the list up (from one of its answers) until `id` comes into view, as a patient would.
     bool scroll_to(app::KioskFlow& flow, const std::string& id) {

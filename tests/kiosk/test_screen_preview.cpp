@@ -14,6 +14,8 @@
 #include "shipped_bundle.hpp"
 #include "temp_bundle.hpp"
 #include "routing.hpp"
+#include "screen_reading.hpp"
+#include "draft_config.hpp"
 #include "../store/store_fixture.hpp"
 
 using namespace kiosk;
@@ -221,4 +223,45 @@ TEST_CASE("on a small screen the buttons under 9 mm are lint errors naming scree
         start_named = start_named || d.message.find("en: welcome: start: is a touch target of ") != std::string::npos;
     }
     CHECK(start_named);
+}
+
+TEST_CASE("read aloud reads what each screen draws, in the order it draws it, in every language") {
+    const screening::KioskBundle& loaded = test::shipped_bundle();
+    test::TempDir dir;
+    store::SubmissionStore store = test::open_store(dir / "kiosk.db");
+    const app::KioskConfig config = test::draft_config(test::source_dir());
+    for (const content::LocaleTexts& locale : loaded.content.bundle.locales) {
+        CAPTURE(locale.tag);
+        app::PreviewRequest request;
+        request.bundle = test::source_dir();
+        for (app::ScreenDescription d : app::every_patient_screen(loaded, locale.tag)) {
+            if (d.kind == app::ScreenDescription::Kind::idle || d.kind == app::ScreenDescription::Kind::out_of_service) continue;
+            d.record_texts = true;
+            request.screens.push_back(d);
+        }
+        app::HeadlessPlatform platform;
+        const app::PreviewRun run = app::run_preview(request, platform);
+        REQUIRE(run.failure.empty());
+        REQUIRE(run.shots.size() == request.screens.size());
+        for (const app::PreviewShot& shot : run.shots) {
+            CAPTURE(shot.screen.name());
+            app::KioskFlow flow(loaded, store, config, 0);
+            REQUIRE(flow.show(shot.screen, 0).empty());
+            const std::vector<app::ReadText> reading = app::screen_reading(flow);
+            // Every screen but welcome is read: at least its title or question.
+            CHECK(reading.empty() == (shot.screen.kind == app::ScreenDescription::Kind::welcome));
+            // Each text read is a text drawn, after the one read before it, within one frame (the
+            // texts of several frames were recorded: one ends where its first text comes again).
+            REQUIRE_FALSE(shot.texts.empty());
+            const auto frame_end = std::find(std::next(shot.texts.begin()), shot.texts.end(), shot.texts.front());
+            auto drawn = shot.texts.begin();
+            for (const app::ReadText& read : reading) {
+                if (read.key.empty()) continue;  // words put together on the review (an answer)
+                CAPTURE(read.key);
+                drawn = std::find_if(drawn, frame_end, [&](const auto& t) { return t.first == read.key && t.second == read.shown; });
+                REQUIRE(drawn != frame_end);
+                CHECK(read.spoken == read.shown);  // no spoken forms shipped yet
+            }
+        }
+    }
 }

@@ -528,3 +528,64 @@ TEST_CASE("only reviewed languages with every safety text are offered to patient
     for (const char* id : {"lang:en", "lang:es", "lang:ar", "lang:zh-Hans"}) CHECK(ui.on_screen(id));
     CHECK(testing.offering_drafts());  // the welcome screen's corner says so, for staff
 }
+
+namespace {
+
+// The top of each band drawn in the theme's highlight colour in the last frame (read aloud).
+std::vector<float> highlight_tops(bool high_contrast) {
+    const ImU32 colour = kiosk::ui::theme_for(high_contrast).highlight;
+    std::vector<float> tops;
+    const ImDrawData* data = ImGui::GetDrawData();
+    for (int l = 0; l < data->CmdListsCount; ++l) {
+        const ImDrawList* list = data->CmdLists[l];
+        // A filled rectangle is four vertices of its colour; its first is the top left.
+        for (int v = 0; v + 3 < list->VtxBuffer.Size; ++v) {
+            if (list->VtxBuffer[v].col == colour && list->VtxBuffer[v + 3].col == colour) {
+                tops.push_back(list->VtxBuffer[v].pos.y);
+                v += 3;
+            }
+        }
+    }
+    return tops;
+}
+
+}  // namespace
+
+TEST_CASE("read aloud: the lines of the sentence heard are marked, follow the sentences in order, and nothing is marked when not reading") {
+    Kiosk k;
+    REQUIRE(k.tap("start"));
+    REQUIRE(k.tap("option:none"));
+    REQUIRE(k.tap("next"));
+    REQUIRE(k.flow.screen() == Screen::education);
+    REQUIRE(k.flow.page() == 0);
+    const std::string intro = k.flow.text().text("page.what_is.intro");
+    const std::size_t second_paragraph = intro.find("In IV therapy");
+    REQUIRE(second_paragraph != std::string::npos);
+    kiosk::ui::ReadAloudView view;
+    view.available = true;
+    view.reading = true;
+    view.heard = intro;
+    std::vector<float> previous;
+    // The first sentence, then the first of the second paragraph: the mark moves down with them.
+    for (const auto& [begin, end] : {std::pair<std::size_t, std::size_t>{0, intro.find("Your body")}, {second_paragraph, std::string::npos}}) {
+        view.sentence_begin = begin;
+        view.sentence_end = end;
+        k.ui.set_read_aloud(view);
+        k.ui.idle_frame(k.flow);
+        const std::vector<float> tops = highlight_tops(false);
+        REQUIRE_FALSE(tops.empty());
+        if (!previous.empty()) CHECK(*std::min_element(tops.begin(), tops.end()) > *std::max_element(previous.begin(), previous.end()));
+        previous = tops;
+    }
+    // The button says the reading can be stopped; once it ends, nothing is marked.
+    CHECK(k.ui.state().targets.ids_labelled(k.flow.text().text("ui.button.stop_reading")).size() == 1);
+    view.reading = false;
+    k.ui.set_read_aloud(view);
+    k.ui.idle_frame(k.flow);
+    CHECK(highlight_tops(false).empty());
+    CHECK(k.ui.state().targets.ids_labelled(k.flow.text().text("ui.button.read_aloud")).size() == 1);
+    // Without speech there is no button at all.
+    k.ui.set_read_aloud({});
+    k.ui.idle_frame(k.flow);
+    CHECK_FALSE(k.ui.on_screen("read_aloud"));
+}
