@@ -136,3 +136,23 @@ TEST_CASE("languages the content does not have are named at their place in the f
     CHECK(check_languages_in_content(default_config("/bundle"), {"en", "es"}, none));
     CHECK(none.items().empty());
 }
+
+TEST_CASE("read aloud: on by default on the system's sound device; its settings read, and each mistake named at its place") {
+    const KioskConfig defaults = default_config("/bundle");
+    CHECK(defaults.read_aloud);
+    CHECK(defaults.sound_device == "default");
+    CHECK(defaults.read_aloud_volume == doctest::Approx(0.8));
+    kiosk::test::TempDir dir;
+    std::ofstream(dir / "kiosk.toml") << "read_aloud = false\nsound_device = \"plughw:1,0\"\nread_aloud_volume = 0.5\n";
+    kiosk::content::Diagnostics d;
+    const auto c = read_config(dir / "kiosk.toml", defaults, d);
+    REQUIRE(c.has_value());
+    CHECK_FALSE(c->read_aloud);
+    CHECK(c->sound_device == "plughw:1,0");
+    CHECK(c->read_aloud_volume == doctest::Approx(0.5));
+    CHECK(errors_for("read_aloud_volume = 1.5\n") ==
+          std::vector<std::string>{"kiosk.toml:1:21: error: setting 'read_aloud_volume' must be a number from 0 to 1"});
+    CHECK(errors_for("sound_device = \"\"\n") ==
+          std::vector<std::string>{"kiosk.toml:1:16: error: setting 'sound_device' must be an ALSA device name in quotes, such as \"default\" or \"plughw:1,0\""});
+    CHECK(errors_for("read_aloud = 1\n") == std::vector<std::string>{"kiosk.toml:1:14: error: setting 'read_aloud' must be true or false"});
+}

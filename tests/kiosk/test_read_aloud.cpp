@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <mutex>
 
+#include "alsa_output.hpp"
 #include "espeak_engine.hpp"
 #include "speech_engine_fixture.hpp"
 #include "read_aloud.hpp"
@@ -122,4 +123,24 @@ TEST_CASE("a language with no voice ends the reading with the reason, and plays 
     wait_until_done(reading);
     CHECK(output.samples() == 0);
     CHECK(reading.problem().find("no eSpeak voice for fr") != std::string::npos);
+}
+
+TEST_CASE("ALSA output: a device that is not there is named; on ALSA's null device a piece plays, and a drop stops the next at once") {
+    std::string problem;
+    CHECK(kiosk::speech::AlsaOutput::open("no_such_device_for_the_kiosk", 1.0, problem) == nullptr);
+    CHECK(problem.find("cannot open sound device 'no_such_device_for_the_kiosk'") == 0);
+    problem.clear();
+    const std::unique_ptr<kiosk::speech::AlsaOutput> output = kiosk::speech::AlsaOutput::open("null", 0.5, problem);
+    REQUIRE_MESSAGE(output != nullptr, problem);
+    const std::vector<std::int16_t> tone(2205, 1000);  // 100 ms
+    output->begin();
+    CHECK(output->play(tone.data(), tone.size(), 22050, problem));
+    output->drop();
+    CHECK_FALSE(output->play(tone.data(), tone.size(), 22050, problem));
+    CHECK(problem == "stopped");
+    output->finish();
+    // The next reading plays again.
+    output->begin();
+    CHECK(output->play(tone.data(), tone.size(), 22050, problem));
+    output->finish();
 }
