@@ -92,10 +92,12 @@ void paragraph(ScreenContext& ctx, std::string_view logical, ImFont* font, float
     for (std::size_t i = 0; i < p.lines.size(); ++i) {
         const text::LaidOutLine& line = p.lines[i];
         const float x = ctx.rtl ? origin.x + width - line.width : origin.x;
-        // The lines the sentence heard runs over.
+        // The lines the sentence heard runs over, in the text's own ink over the mark (white on a
+        // red banner would not read on it).
         const std::size_t line_end = i + 1 < p.lines.size() ? p.lines[i + 1].logical_begin : logical.size();
-        if (heard && line.logical_begin < heard->second && line_end > heard->first) mark_heard(ctx, draw, ImVec2(x, y), line.width, font);
-        draw->AddText(font, font->FontSize, ImVec2(x, y), colour, line.visual.c_str());
+        const bool marked = heard && line.logical_begin < heard->second && line_end > heard->first;
+        if (marked) mark_heard(ctx, draw, ImVec2(x, y), line.width, font);
+        draw->AddText(font, font->FontSize, ImVec2(x, y), marked ? ctx.theme.text : colour, line.visual.c_str());
         y += line_height(font);
     }
     ImGui::Dummy(ImVec2(width, y - origin.y));

@@ -51,3 +51,32 @@ TEST_CASE("the welcome screen as drawn passes; with its button text turned pale 
         CHECK(start_named);
     }
 }
+
+TEST_CASE("words read aloud keep their contrast on the mark behind them: the urgent screen's white-on-red title, in both themes") {
+    for (const bool high_contrast : {false, true}) {
+        CAPTURE(high_contrast);
+        kiosk::test::TempDir dir;
+        kiosk::store::SubmissionStore store = kiosk::test::open_store(dir / "kiosk.db");
+        const kiosk::app::KioskConfig config = kiosk::test::draft_config(kiosk::test::source_dir());
+        kiosk::app::KioskFlow flow{kiosk::test::shipped_bundle(), store, config, 0};
+        kiosk::test::HeadlessUi ui(ImVec2(1080, 1920));
+        if (high_contrast) REQUIRE(ui.tap(flow, "high_contrast"));
+        REQUIRE(ui.tap(flow, "start"));
+        REQUIRE(ui.tap(flow, "option:chest_pain"));
+        REQUIRE(ui.tap(flow, "next"));
+        REQUIRE(flow.screen() == kiosk::app::Screen::urgent);
+        kiosk::ui::ReadAloudView view;
+        view.available = true;
+        view.reading = true;
+        view.heard = flow.text().text("ui.urgent.title");
+        ui.set_read_aloud(view);
+        ui.idle_frame(flow);
+        const kiosk::ui::Theme& theme = kiosk::ui::theme_for(high_contrast);
+        bool marked = false;
+        const ImDrawData& data = *ImGui::GetDrawData();
+        for (int l = 0; l < data.CmdListsCount; ++l)
+            for (const ImDrawVert& v : data.CmdLists[l]->VtxBuffer) marked = marked || v.col == theme.highlight;
+        CHECK(marked);
+        CHECK(low_contrast_text(data, *ImGui::GetIO().Fonts, theme.background, ui.state().targets, high_contrast ? 7.0 : 4.5).empty());
+    }
+}
