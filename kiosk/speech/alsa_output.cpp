@@ -15,7 +15,13 @@ constexpr unsigned latency_microseconds = 60'000;
 // How long one wait for room on the device may last before the stop flag is looked at again.
 constexpr int wait_milliseconds = 10;
 
+// ALSA's library prints its own errors to stderr, several lines a failed open ("ALSA lib
+// confmisc.c:855:(parse_card) cannot find card '0'"), into the kiosk's log at every start on a
+// machine without sound. The kiosk says what failed itself, once, in its own words.
+void quiet_alsa_library(const char*, int, const char*, int, const char*, ...) {}
+
 bool open_pcm(const std::string& device, int rate, snd_pcm_t*& pcm, std::string& problem) {
+    snd_lib_error_set_handler(quiet_alsa_library);
     // Non-blocking: play() waits in short steps, so that drop() from the UI thread ends it soon.
     int e = snd_pcm_open(&pcm, device.c_str(), SND_PCM_STREAM_PLAYBACK, SND_PCM_NONBLOCK);
     if (e < 0) {
