@@ -251,8 +251,11 @@ void table(ScreenContext& ctx, const std::vector<std::string>& header, const std
             const auto& p = layout(ctx, cells[c], font, column - 2 * pad);
             if (p.overflow > 0) ctx.does_not_fit("table cell", cells[c], "has a word wider than its cell", p.overflow);
             float y = row_min.y + pad;
+            // A cell read aloud now (read row by row): its words marked as a paragraph's are.
+            const bool heard = ctx.state.read_aloud.reading && !ctx.state.read_aloud.heard.empty() && cells[c] == ctx.state.read_aloud.heard;
             for (const auto& line : p.lines) {
                 const float x = ctx.rtl ? x0 + column - pad - line.width : x0 + pad;
+                if (heard) mark_heard(ctx, draw, ImVec2(x, y), line.width, font);
                 draw->AddText(font, font->FontSize, ImVec2(x, y), ctx.theme.text, line.visual.c_str());
                 y += line_height(font);
             }

@@ -589,3 +589,27 @@ TEST_CASE("read aloud: the lines of the sentence heard are marked, follow the se
     k.ui.idle_frame(k.flow);
     CHECK_FALSE(k.ui.on_screen("read_aloud"));
 }
+
+TEST_CASE("read aloud marks a table cell and an answer while they are read, and only those") {
+    Kiosk k;
+    REQUIRE(k.tap("start"));
+    kiosk::ui::ReadAloudView view;
+    view.available = true;
+    view.reading = true;
+    // An answer of the warning-signs question.
+    view.heard = k.flow.text().text("answer.none");
+    k.ui.set_read_aloud(view);
+    k.ui.idle_frame(k.flow);
+    CHECK(highlight_tops(false).size() == 1);
+    // A cell of the IV-or-pills table (the second page).
+    REQUIRE(k.tap("option:none"));
+    REQUIRE(k.tap("next"));
+    REQUIRE(k.tap("next"));
+    REQUIRE(k.flow.page() == 1);
+    view.heard = k.flow.text().text("page.iv_vs_oral.absorbed_iv");
+    k.ui.set_read_aloud(view);
+    k.ui.idle_frame(k.flow);
+    const std::size_t lines = highlight_tops(false).size();
+    CHECK(lines >= 1);
+    CHECK(lines <= 3);  // the cell's own lines, nothing else on the page
+}
