@@ -2,11 +2,13 @@
 // Reading a screen aloud, off the UI thread: its texts one after another (a recorded clip or the
 // engine, TextReader), played in 20 ms pieces so that a stop takes effect at once, and the
 // sentence being heard told as it changes (for the screen's highlight). The UI never waits for
-// it; nothing of it is written to disk.
+// it, to start or to stop (a device slow to let go holds up only the next reading's thread);
+// nothing of it is written to disk.
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -52,25 +54,31 @@ public:
     ReadAloud(const ReadAloud&) = delete;
     ReadAloud& operator=(const ReadAloud&) = delete;
 
-    // Reads `items` in `tag`'s voice, after stopping any reading under way.
+    // Reads `items` in `tag`'s voice, after stopping any reading under way. Returns at once: the
+    // new reading's thread waits for the last one to let go of the device, not the caller.
     void start(std::string tag, std::vector<ReadingItem> items);
-    // Ends the reading; when it returns, nothing more is played.
+    // Ends the reading without waiting for its thread: the device drops what it holds at its next
+    // 10 ms look, and nothing more of this reading is played or told.
     void stop();
-    bool reading() const { return reading_; }
+    bool reading() const;
     // Why the last reading ended early ("" when it did not).
     std::string problem() const;
 
 private:
-    void read_all(const std::string& tag, const std::vector<ReadingItem>& items);
+    // One reading's own stop, so that a reading still letting go never takes a newer one's.
+    struct Run {
+        std::atomic<bool> stop{false};
+    };
+    void read_all(const Run& run, const std::string& tag, const std::vector<ReadingItem>& items);
 
     TextReader& reader_;
     AudioOutput& output_;
     SentenceHeard on_sentence_;
     ReadingEnded on_end_;
-    std::thread worker_;
-    std::atomic<bool> stop_{false};
-    std::atomic<bool> reading_{false};
+    std::thread worker_;  // the newest reading's thread; it joins the one before it
     mutable std::mutex mutex_;
+    std::shared_ptr<Run> run_;  // the newest reading
+    bool reading_ = false;
     std::string problem_;
 };
 

@@ -144,3 +144,56 @@ TEST_CASE("ALSA output: a device that is not there is named; on ALSA's null devi
     CHECK(output->play(tone.data(), tone.size(), 22050, problem));
     output->finish();
 }
+
+namespace {
+
+// A device slow to let go: its first piece takes 300 ms whatever happens meanwhile (a sound
+// server that is slow to answer); later pieces go at once.
+class SlowFirstPiece final : public AudioOutput {
+public:
+    bool play(const std::int16_t*, std::size_t count, int, std::string& problem) override {
+        if (pieces_++ == 0) std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        if (dropped_) {
+            problem = "dropped";
+            return false;
+        }
+        samples_ += count;
+        return true;
+    }
+    void drop() override { dropped_ = true; }
+    void begin() override {
+        dropped_ = false;
+        ++begins_;
+    }
+    std::atomic<int> begins_{0};
+    std::atomic<std::size_t> samples_{0};
+
+private:
+    std::atomic<int> pieces_{0};
+    std::atomic<bool> dropped_{false};
+};
+
+}  // namespace
+
+TEST_CASE("neither a stop nor the next start waits for a device slow to let go; the next reading plays once the last has") {
+    const kiosk::test::TempBundle bundle = kiosk::test::TempBundle::shipped();
+    kiosk::speech::TextReader reader(kiosk::test::espeak_engine(), bundle.dir());
+    SlowFirstPiece output;
+    ReadAloud reading(reader, output);
+    reading.start("en", {{"question.heart.text", "Do you have any of these heart problems?"}});
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));  // synthesised, and inside the slow piece
+    const auto before = std::chrono::steady_clock::now();
+    reading.stop();
+    const std::vector<ReadingItem> next = {{"question.adult.text", "Are you 18 years old or older?"}};
+    reading.start("en", next);
+    const double took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - before).count();
+    CHECK(took_ms < 50);  // the screen went on; the slow piece has 200 ms left
+    CHECK(reading.reading());
+    wait_until_done(reading);
+    CHECK(reading.problem().empty());
+    CHECK(output.begins_ == 2);
+    // The first reading played nothing (its one piece was dropped); the second played whole.
+    std::string problem;
+    const std::size_t expected = reader.read("en", next[0].key, next[0].text, problem)->samples.size();
+    CHECK(static_cast<double>(output.samples_) == doctest::Approx(static_cast<double>(expected)).epsilon(0.01));
+}
