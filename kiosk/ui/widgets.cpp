@@ -291,8 +291,11 @@ std::optional<app::Intent> top_bar(ScreenContext& ctx, bool with_back, app::Inte
     const std::string labels[] = {ctx.text("ui.nav.back"), ctx.text("ui.button.larger_text"), ctx.text("ui.button.high_contrast"), read};
     float row = 0;
     for (const int b : order) row = std::max(row, button_height(ctx, labels[b], button, b == 3 ? ButtonKind::read_aloud : ButtonKind::secondary));
-    // In its own row (portrait) as tall as the row above, or as its own label needs.
-    if (read_button && !read_in_row) row = std::max(row, button_height(ctx, read, button, ButtonKind::read_aloud));
+    // In its own row (portrait) as tall as the row above, or as its labels need: both of them, so
+    // that nothing below moves when a reading starts or stops.
+    if (read_button) {
+        for (const char* key : {"ui.button.read_aloud", "ui.button.stop_reading"}) row = std::max(row, button_height(ctx, ctx.text(key), button, ButtonKind::read_aloud));
+    }
     const auto read_aloud_button = [&] {
         if (big_button(ctx, "read_aloud", read, button, ButtonKind::read_aloud, reading, row)) intent = app::Intent{app::Intent::Kind::read_aloud, {}, 0, 0};
     };

@@ -251,9 +251,16 @@ TEST_CASE("read aloud reads what each screen draws, in the order it draws it, in
             // Every screen but welcome is read: at least its title or question.
             CHECK(reading.empty() == (shot.screen.kind == app::ScreenDescription::Kind::welcome));
             // Each text read is a text drawn, after the one read before it, within one frame (the
-            // texts of several frames were recorded: one ends where its first text comes again).
-            REQUIRE_FALSE(shot.texts.empty());
-            const auto frame_end = std::find(std::next(shot.texts.begin()), shot.texts.end(), shot.texts.front());
+            // texts of several frames were recorded: one ends where its first three come again).
+            REQUIRE(shot.texts.size() >= 3);
+            const auto& texts = shot.texts;
+            auto frame_end = texts.end();
+            for (std::size_t k = 1; k + 2 < texts.size(); ++k) {
+                if (texts[k] == texts[0] && texts[k + 1] == texts[1] && texts[k + 2] == texts[2]) {
+                    frame_end = texts.begin() + static_cast<std::ptrdiff_t>(k);
+                    break;
+                }
+            }
             auto drawn = shot.texts.begin();
             for (const app::ReadText& read : reading) {
                 if (read.key.empty()) continue;  // words put together on the review (an answer)
