@@ -25,7 +25,7 @@ std::optional<app::Intent> draw_review(ScreenContext& ctx) {
         paragraph(ctx, t.text(screening::question_text_key(q)), ctx.fonts.body, width, ctx.theme.muted);
         std::string answer;
         for (const std::string& option : screening::chosen_options(questionnaire, i, session.answer(i))) {
-            answer += (answer.empty() ? "" : "; ") + t.text(screening::option_text_key(q, option));
+            answer += (answer.empty() ? "" : std::string(answer_separator)) + t.text(screening::option_text_key(q, option));
         }
         if (q.type == screening::QuestionType::number && session.answer(i).given) {
             answer = content::format_number(t.locale().tag, session.answer(i).number, q.unit);

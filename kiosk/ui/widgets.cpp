@@ -62,12 +62,21 @@ text::MeasureText measure_with(ImFont* font) {
 namespace {
 
 // The part of `logical` being read aloud, in its bytes: [begin, end); nothing when it is not.
-// A list item is drawn with its marker before the words read ("1. " + item): matched at its end.
+// The words read are the whole text, its end (a list item is drawn after its marker, "1. " +
+// item), or one of the options an answer on the review joins with answer_separator.
 std::optional<std::pair<std::size_t, std::size_t>> heard_in(const ReadAloudView& view, std::string_view logical) {
-    if (!view.reading || view.heard.empty() || !logical.ends_with(view.heard)) return std::nullopt;
-    const std::size_t shift = logical.size() - view.heard.size();
+    if (!view.reading || view.heard.empty()) return std::nullopt;
+    std::optional<std::size_t> at;
+    if (logical.ends_with(view.heard)) at = logical.size() - view.heard.size();
+    for (std::size_t p = logical.find(view.heard); !at && p != std::string_view::npos; p = logical.find(view.heard, p + 1)) {
+        const std::size_t after = p + view.heard.size();
+        const bool starts_an_option = p == 0 || logical.substr(0, p).ends_with(answer_separator);
+        const bool ends_an_option = after == logical.size() || logical.substr(after).starts_with(answer_separator);
+        if (starts_an_option && ends_an_option) at = p;
+    }
+    if (!at) return std::nullopt;
     const std::size_t end = std::min(view.sentence_end, view.heard.size());
-    return std::pair(shift + std::min(view.sentence_begin, end), shift + end);
+    return std::pair(*at + std::min(view.sentence_begin, end), *at + end);
 }
 
 // A line being read aloud, marked as a reader's finger would: a band behind the words and a line

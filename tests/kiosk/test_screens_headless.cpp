@@ -613,3 +613,34 @@ TEST_CASE("read aloud marks a table cell and an answer while they are read, and 
     CHECK(lines >= 1);
     CHECK(lines <= 3);  // the cell's own lines, nothing else on the page
 }
+
+TEST_CASE("on the review, each option of an answer of several is marked while it is read, and an option not chosen never is") {
+    Kiosk k;
+    REQUIRE(k.tap("start"));
+    while (k.flow.screen() == Screen::question || k.flow.screen() == Screen::education) {
+        if (k.flow.screen() == Screen::education) {
+            REQUIRE(k.tap("skip"));
+            continue;
+        }
+        if (k.question() == "medicines") REQUIRE(k.tap("option:blood_pressure"));
+        const auto it = answers.find(k.question());
+        if (it != answers.end()) REQUIRE(k.tap("option:" + it->second));
+        REQUIRE(k.tap("next"));
+    }
+    REQUIRE(k.flow.screen() == Screen::review);
+    const auto option = [&](const char* id) { return k.flow.text().text("question.medicines.option." + std::string(id)); };
+    kiosk::ui::ReadAloudView view;
+    view.available = true;
+    view.reading = true;
+    for (const char* chosen : {"blood_pressure", "digoxin"}) {
+        CAPTURE(chosen);
+        view.heard = option(chosen);
+        k.ui.set_read_aloud(view);
+        k.ui.idle_frame(k.flow);
+        CHECK_FALSE(highlight_tops(false).empty());
+    }
+    view.heard = option("blood_thinner");
+    k.ui.set_read_aloud(view);
+    k.ui.idle_frame(k.flow);
+    CHECK(highlight_tops(false).empty());
+}
