@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <vector>
 
@@ -160,6 +161,15 @@ std::string joined(const std::vector<std::string>& parts, std::size_t from) {
     return out;
 }
 
+// A locale file as written: its spoken forms back under their "spoken." keys, so that they are
+// found, changed and inserted beside each other like any text.
+constexpr std::string_view spoken_prefix = "spoken.";
+LocaleFile as_written(LocaleFile file) {
+    for (auto& [key, entry] : file.spoken) file.entries.emplace(std::string(spoken_prefix) + key, std::move(entry));
+    file.spoken.clear();
+    return file;
+}
+
 struct Edit {
     std::size_t begin = 0;
     std::size_t end = 0;  // == begin: an insertion
@@ -272,6 +282,26 @@ std::string export_po(const std::filesystem::path& bundle_dir, const BundleLoad&
         }
         po_message_insert(it, m);
     }
+    // Spoken forms: the translation's, and an empty one wherever English has one.
+    std::set<std::string> spoken_keys;
+    for (const auto& [key, entry] : translation->spoken) spoken_keys.insert(key);
+    for (const auto& [key, entry] : english->spoken) spoken_keys.insert(key);
+    for (const std::string& key : spoken_keys) {
+        const auto shown = english->entries.find(key);
+        if (shown == english->entries.end()) continue;  // lint reports it
+        po_message_t m = po_message_create();
+        po_message_set_msgctxt(m, (std::string(spoken_prefix) + key).c_str());
+        po_message_set_msgid(m, shown->second.text.c_str());
+        const auto spoken = translation->spoken.find(key);
+        po_message_set_msgstr(m, spoken != translation->spoken.end() ? spoken->second.text.c_str() : "");
+        const auto english_spoken = english->spoken.find(key);
+        std::string comments = "spoken form, never shown: how the text of '" + key +
+                               "' is read aloud where the words on screen read badly (vowels, abbreviations, numbers); leave it empty to "
+                               "read the text as shown";
+        if (english_spoken != english->spoken.end()) comments += "\nEnglish reads it aloud as: " + english_spoken->second.text;
+        po_message_set_extracted_comments(m, comments.c_str());
+        po_message_insert(it, m);
+    }
     po_message_iterator_free(it);
     const std::filesystem::path written = po_file.string() + ".tmp" + std::to_string(getpid());
     std::string problem;
@@ -296,11 +326,12 @@ PoImport import_po(const std::filesystem::path& bundle_dir, std::string_view tag
     const std::string relative = "locales/" + std::string(tag) + ".toml";
     Diagnostics ignored;
     const std::optional<LocaleFile> english = read_locale_file(bundle_dir, "locales/" + std::string(base_locale_tag) + ".toml", ignored);
-    const std::optional<LocaleFile> translation = read_locale_file(bundle_dir, relative, ignored);
-    if (tag == base_locale_tag || !english || !translation) {
+    const std::optional<LocaleFile> read = read_locale_file(bundle_dir, relative, ignored);
+    if (tag == base_locale_tag || !english || !read) {
         result.diagnostics.error(relative, {}, "cannot import into " + relative + ": it must be a translation that lint can read");
         return result;
     }
+    const std::optional<LocaleFile> translation = as_written(*read);
     if (!std::filesystem::exists(po_file)) {
         result.diagnostics.error(po_name, {}, "no such file");
         return result;
@@ -332,7 +363,8 @@ PoImport import_po(const std::filesystem::path& bundle_dir, std::string_view tag
             }
             const std::string key = context;
             const SourcePosition at{static_cast<int>(po_line_of(po_lines, key)), 1};
-            if (!english->entries.contains(key)) {
+            const std::string shown_key = key.starts_with(spoken_prefix) ? key.substr(spoken_prefix.size()) : key;
+            if (!english->entries.contains(shown_key)) {
                 result.diagnostics.error(po_name, at, "unknown key '" + key + "': there is no such text in locales/en.toml");
                 continue;
             }
@@ -383,7 +415,8 @@ PoImport import_po(const std::filesystem::path& bundle_dir, std::string_view tag
         result.diagnostics.error(po_name, {}, "cannot check the import in " + copy.string());
     }
     Diagnostics file_problems;
-    const std::optional<LocaleFile> reread = read_locale_file(copy, relative, file_problems);
+    std::optional<LocaleFile> reread = read_locale_file(copy, relative, file_problems);
+    if (reread) reread = as_written(*reread);
     std::filesystem::remove_all(copy, ec);
     for (const Diagnostic& d : checked.diagnostics.items()) {
         if (d.file != relative || d.severity != Severity::error) continue;

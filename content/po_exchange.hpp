@@ -6,6 +6,9 @@
 // translation ("" when there is none yet), "#." comments say where it is shown, its placeholders
 // and the English file's own note on it, and how much room it has; the "icu-message-format" flag
 // tells tools the syntax; "fuzzy" marks a translation whose English changed since it was confirmed.
+// Spoken forms travel too (msgctxt "spoken.<key>", msgid the English text shown, msgstr how the
+// translation is read aloud): those the translation has, and an empty one wherever English gives
+// one (a text that reads badly aloud in English may well in the translation).
 //
 // An import is all or nothing: every message is validated exactly as lint validates the file (the
 // changed file is loaded with the whole bundle), and on any error nothing is written and each

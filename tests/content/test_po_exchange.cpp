@@ -8,6 +8,7 @@
 #include <regex>
 
 #include "content_bundle.hpp"
+#include "localized_text.hpp"
 #include "po_exchange.hpp"
 #include "temp_bundle.hpp"
 
@@ -147,4 +148,45 @@ TEST_CASE("a PO that is not PO is refused with its line, and the locale file is 
     CHECK(error->where.line == 6);
     CHECK(error->message == "end-of-line within string");
     CHECK(bundle.read("locales/es.toml") == before);
+}
+
+TEST_CASE("spoken forms travel in the PO file: the translation's, an empty one where English has one; imported in place or as a new table") {
+    TempBundle bundle = TempBundle::shipped();
+    bundle.write("locales/es.toml", bundle.read("locales/es.toml") + "\n[spoken.page.what_is]\ntitle = \"¿Qué es el magnesio por vía intra venosa?\"\n");
+    bundle.write("locales/en.toml", bundle.read("locales/en.toml") + "\n[spoken.ui.nav]\nnext = \"Next screen\"\n");
+    std::string po = export_text(bundle, "es");
+    CHECK(po.find("msgctxt \"spoken.page.what_is.title\"\nmsgid \"What is IV magnesium?\"\nmsgstr \"¿Qué es el magnesio por vía intra venosa?\"\n") !=
+          std::string::npos);
+    CHECK(po.find("#. English reads it aloud as: Next screen\n") != std::string::npos);
+    CHECK(po.find("msgctxt \"spoken.ui.nav.next\"\nmsgid \"Next\"\nmsgstr \"\"\n") != std::string::npos);
+
+    // Nothing changed: nothing written.
+    write(bundle.dir() / "same.po", po);
+    const std::string before = bundle.read("locales/es.toml");
+    PoImport same = import_po(bundle.dir(), "es", bundle.dir() / "same.po");
+    REQUIRE_FALSE(same.diagnostics.has_errors());
+    CHECK(same.changed + same.added == 0);
+    CHECK(bundle.read("locales/es.toml") == before);
+
+    po = with_msgstr(po, "spoken.page.what_is.title", "¿Qué es el magnesio por vía intra venosa?", "¿Qué es el magnesio intravenoso?");
+    po = with_msgstr(po, "spoken.ui.nav.next", "", "Siguiente pantalla");
+    write(bundle.dir() / "edited.po", po);
+    const PoImport imported = import_po(bundle.dir(), "es", bundle.dir() / "edited.po");
+    REQUIRE_FALSE(imported.diagnostics.has_errors());
+    CHECK(imported.changed == 1);
+    CHECK(imported.added == 1);
+    std::string expected = before;
+    expected.replace(expected.find("intra venosa?"), 13, "intravenoso?");
+    expected += "\n[spoken.ui.nav]\nnext = \"Siguiente pantalla\"\n";
+    CHECK(bundle.read("locales/es.toml") == expected);
+    const BundleLoad load = load_bundle(bundle.dir());
+    const kiosk::content::LocalizedText es(load.bundle, "es");
+    CHECK(es.spoken("ui.nav.next") == "Siguiente pantalla");
+    CHECK(es.text("ui.nav.next") == "Siguiente");
+
+    // A spoken form for a text that does not exist is refused, at its line, and nothing written.
+    write(bundle.dir() / "bad.po", po + "\nmsgctxt \"spoken.ui.nav.nope\"\nmsgid \"x\"\nmsgstr \"y\"\n");
+    const PoImport bad = import_po(bundle.dir(), "es", bundle.dir() / "bad.po");
+    CHECK(bad.diagnostics.has_errors());
+    CHECK(bundle.read("locales/es.toml") == expected);
 }
