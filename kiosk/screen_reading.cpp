@@ -107,4 +107,13 @@ std::vector<ReadText> screen_reading(const KioskFlow& flow) {
     return r.take();
 }
 
+std::vector<ReadText> idle_question_reading(const KioskFlow& flow, int seconds_left) {
+    Reading r(flow.text());
+    const std::vector<content::MessageArgument> seconds = {{"seconds", static_cast<std::int64_t>(seconds_left)}};
+    r.add("ui.idle.title");
+    r.add("ui.idle.countdown", seconds);
+    r.add("ui.idle.continue");
+    return r.take();
+}
+
 }  // namespace kiosk::app

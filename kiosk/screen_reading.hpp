@@ -17,4 +17,7 @@ struct ReadText {
 
 std::vector<ReadText> screen_reading(const KioskFlow& flow);
 
+// The question "Are you still there?" over the screen, with its countdown and its button.
+std::vector<ReadText> idle_question_reading(const KioskFlow& flow, int seconds_left);
+
 }  // namespace kiosk::app

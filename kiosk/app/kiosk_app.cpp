@@ -309,7 +309,7 @@ void Kiosk::find_sound_device() {
 std::string Kiosk::reading_screen() const {
     const std::optional<std::size_t> question = flow_->screen() == Screen::question ? flow_->session().current_question() : std::nullopt;
     return std::to_string(static_cast<int>(flow_->screen())) + ":" + std::to_string(flow_->page()) + ":" +
-           std::to_string(question.value_or(0)) + ":" + flow_->text().locale().tag;
+           std::to_string(question.value_or(0)) + ":" + flow_->text().locale().tag + (flow_->idle_countdown_showing(now()) ? ":idle" : "");
 }
 
 void Kiosk::read_aloud_after(const std::optional<Intent>& intent) {
@@ -329,9 +329,14 @@ void Kiosk::read_aloud_after(const std::optional<Intent>& intent) {
         return;
     }
     // Any other tap stops it (an answer chosen, larger text), and so does a new screen, the idle
-    // wipe's included; a patient who chose so hears the new screen.
+    // wipe's included; a patient who chose so hears the new screen. "Are you still there?" is
+    // read to a patient who chose so, or who was listening when it came: they may not read it.
+    const bool was_reading = speech_->reading();
     if (moved || (intent && intent->kind != Intent::Kind::still_here)) speech_->stop();
-    if (moved && flow_->read_every_screen() && flow_->screen() != Screen::welcome && speech_->available(tag)) {
+    if (!moved || flow_->screen() == Screen::welcome || !speech_->available(tag)) return;
+    if (flow_->idle_countdown_showing(now())) {
+        if (flow_->read_every_screen() || was_reading) speech_->start(tag, idle_question_reading(*flow_, flow_->idle_seconds_left(now())));
+    } else if (flow_->read_every_screen()) {
         speech_->start(tag, screen_reading(*flow_));
     }
 }

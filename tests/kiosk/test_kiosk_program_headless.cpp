@@ -613,3 +613,25 @@ TEST_CASE("a language the speech engine has no voice for gets no Read aloud butt
     const ErrorsOf spanish = run_with("tap lang:es\ntap start\nwhere read_aloud\n");
     CHECK_MESSAGE(spanish.code == 0, spanish.errors);
 }
+
+TEST_CASE("'Are you still there?' is read to a patient who was listening when it came, and the wipe after it stops that too") {
+    TempDir dir;
+    HeadlessPlatform platform;
+    // 95 s untouched: the question shows (after 90 s); 20 s more: the visit is wiped (after 15 more).
+    const ErrorsOf run = play_lines(platform, dir, "tap start\ntap read_aloud\nlisten\nidle 95\nlisten\nshot still-there\nidle 20\nshot wiped\n");
+    CHECK_MESSAGE(run.code == 0, run.errors);
+    const std::vector<std::string> events = events_of(platform);
+    // The question's reading cut the screen's, and the wipe cut the question's.
+    REQUIRE(std::count(events.begin(), events.end(), "begin") == 2);
+    const auto second = std::find(std::next(std::find(events.begin(), events.end(), "begin")), events.end(), "begin");
+    CHECK(std::find(events.begin(), second, "cut") != second);
+    CHECK(std::find(second, events.end(), "cut") != events.end());
+}
+
+TEST_CASE("without a reading under way or the patient's choice, 'Are you still there?' comes silently") {
+    TempDir dir;
+    HeadlessPlatform platform;
+    const ErrorsOf run = play_lines(platform, dir, "tap start\nidle 95\nshot still-there\n");
+    CHECK_MESSAGE(run.code == 0, run.errors);
+    CHECK(events_of(platform).empty());
+}
