@@ -1,5 +1,7 @@
 #include "read_aloud_service.hpp"
 
+#include <atomic>
+
 #include "espeak_engine.hpp"
 #include "system_log.hpp"
 
@@ -17,6 +19,7 @@ public:
             if (!engine_ && open_problem_.empty()) {
                 engine_ = speech::EspeakEngine::open(open_problem_);
                 if (!engine_ && open_problem_.empty()) open_problem_ = "eSpeak NG could not be started";
+                opened_ = engine_.get();
             }
             if (!engine_) {
                 problem = open_problem_;
@@ -25,15 +28,17 @@ public:
         }
         return engine_->speak(utf8, locale, problem);
     }
+    // From the UI thread: never waits, not even for eSpeak loading (a stop then ends the reading
+    // once it has loaded, before anything is played).
     void cancel() override {
-        const std::lock_guard<std::mutex> lock(mutex_);
-        if (engine_) engine_->cancel();
+        if (speech::EspeakEngine* engine = opened_.load()) engine->cancel();
     }
     bool speaks(std::string_view locale) const override { return !speech::EspeakEngine::voice_for(locale).empty(); }
 
 private:
-    std::mutex mutex_;
+    std::mutex mutex_;  // the reading threads' (one at a time reads, but a new one may start as the last ends)
     std::unique_ptr<speech::EspeakEngine> engine_;
+    std::atomic<speech::EspeakEngine*> opened_{nullptr};
     std::string open_problem_;
 };
 
