@@ -18,15 +18,28 @@ TEST_CASE("the contrast ratio is WCAG's: 21:1 black on white, 1:1 a colour on it
     CHECK(contrast_ratio(IM_COL32(118, 118, 118, 255), IM_COL32(255, 255, 255, 255)) == doctest::Approx(4.54).epsilon(0.01));
 }
 
+namespace {
+
+// The welcome screen of a new visit, drawn headless, in the normal or the high-contrast theme.
+struct Visit {
+    explicit Visit(bool high_contrast) {
+        if (high_contrast) REQUIRE(ui.tap(flow, "high_contrast"));
+    }
+    kiosk::test::TempDir dir;
+    kiosk::store::SubmissionStore store = kiosk::test::open_store(dir / "kiosk.db");
+    const kiosk::app::KioskConfig config = kiosk::test::draft_config(kiosk::test::source_dir());
+    kiosk::app::KioskFlow flow{kiosk::test::shipped_bundle(), store, config, 0};
+    kiosk::test::HeadlessUi ui{ImVec2(1080, 1920)};
+};
+
+}  // namespace
+
 TEST_CASE("the welcome screen as drawn passes; with its button text turned pale it fails, naming the button") {
     for (const bool high_contrast : {false, true}) {
         CAPTURE(high_contrast);
-        kiosk::test::TempDir dir;
-        kiosk::store::SubmissionStore store = kiosk::test::open_store(dir / "kiosk.db");
-        const kiosk::app::KioskConfig config = kiosk::test::draft_config(kiosk::test::source_dir());
-        kiosk::app::KioskFlow flow{kiosk::test::shipped_bundle(), store, config, 0};
-        kiosk::test::HeadlessUi ui(ImVec2(1080, 1920));
-        if (high_contrast) REQUIRE(ui.tap(flow, "high_contrast"));
+        Visit visit(high_contrast);
+        kiosk::app::KioskFlow& flow = visit.flow;
+        kiosk::test::HeadlessUi& ui = visit.ui;
         ui.idle_frame(flow);
         const kiosk::ui::Theme& theme = kiosk::ui::theme_for(high_contrast);
         const double minimum = high_contrast ? 7.0 : 4.5;
@@ -55,12 +68,9 @@ TEST_CASE("the welcome screen as drawn passes; with its button text turned pale 
 TEST_CASE("words read aloud keep their contrast on the mark behind them: the urgent screen's white-on-red title, in both themes") {
     for (const bool high_contrast : {false, true}) {
         CAPTURE(high_contrast);
-        kiosk::test::TempDir dir;
-        kiosk::store::SubmissionStore store = kiosk::test::open_store(dir / "kiosk.db");
-        const kiosk::app::KioskConfig config = kiosk::test::draft_config(kiosk::test::source_dir());
-        kiosk::app::KioskFlow flow{kiosk::test::shipped_bundle(), store, config, 0};
-        kiosk::test::HeadlessUi ui(ImVec2(1080, 1920));
-        if (high_contrast) REQUIRE(ui.tap(flow, "high_contrast"));
+        Visit visit(high_contrast);
+        kiosk::app::KioskFlow& flow = visit.flow;
+        kiosk::test::HeadlessUi& ui = visit.ui;
         REQUIRE(ui.tap(flow, "start"));
         REQUIRE(ui.tap(flow, "option:chest_pain"));
         REQUIRE(ui.tap(flow, "next"));

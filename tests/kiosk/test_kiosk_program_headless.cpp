@@ -531,6 +531,12 @@ std::vector<std::string> events_of(HeadlessPlatform& platform) {
     return platform.sound->events;
 }
 
+// Where the second reading begins among `events` (end when there is none).
+std::vector<std::string>::const_iterator second_reading(const std::vector<std::string>& events) {
+    const auto first = std::find(events.begin(), events.end(), "begin");
+    return first == events.end() ? first : std::find(std::next(first), events.end(), "begin");
+}
+
 // Plays `lines` as a script; the program's exit code, and what it wrote to std::cerr.
 ErrorsOf play_lines(HeadlessPlatform& platform, const TempDir& dir, const std::string& lines) {
     const auto script = write_file(dir / "read.script", lines);
@@ -549,7 +555,7 @@ TEST_CASE("read aloud: a tap starts it and marks the sentence heard, a second ta
     // Two readings; the first was cut short by the tap (the warning signs question and its nine
     // options last far longer than the script).
     REQUIRE(std::count(events.begin(), events.end(), "begin") == 2);
-    const auto second = std::find(std::next(std::find(events.begin(), events.end(), "begin")), events.end(), "begin");
+    const auto second = second_reading(events);
     CHECK(std::find(events.begin(), second, "play") != second);
     CHECK(std::find(events.begin(), second, "cut") != second);
     CHECK(platform.sound->samples > 0);
@@ -623,7 +629,7 @@ TEST_CASE("'Are you still there?' is read to a patient who was listening when it
     const std::vector<std::string> events = events_of(platform);
     // The question's reading cut the screen's, and the wipe cut the question's.
     REQUIRE(std::count(events.begin(), events.end(), "begin") == 2);
-    const auto second = std::find(std::next(std::find(events.begin(), events.end(), "begin")), events.end(), "begin");
+    const auto second = second_reading(events);
     CHECK(std::find(events.begin(), second, "cut") != second);
     CHECK(std::find(second, events.end(), "cut") != events.end());
 }
