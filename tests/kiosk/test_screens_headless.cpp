@@ -7,70 +7,15 @@
 
 #include <imgui_internal.h>
 
-#include "draft_config.hpp"
-#include "headless_ui.hpp"
-#include "kiosk_flow.hpp"
 #include "locale_readiness.hpp"
+#include "screens_fixture.hpp"
 #include "temp_bundle.hpp"
-#include "shipped_bundle.hpp"
-#include "../store/fault_vfs.hpp"
-#include "../store/store_fixture.hpp"
 
 using namespace kiosk::app;
 using kiosk::ui::ScreenLayout;
-
-namespace {
-
-const kiosk::screening::KioskBundle& shipped() { return kiosk::test::shipped_bundle(); }
-
-const std::map<std::string, std::string> answers = {
-    {"symptoms_now", "none"},   {"adult", "yes"},           {"older_adult", "no"},     {"pregnant", "no"},
-    {"breastfeeding", "no"},    {"heart", "heart_damage"},  {"kidney", "no"},          {"neuromuscular", "none"},
-    {"medicines", "digoxin"},   {"low_blood_pressure", "no"}, {"allergies", "none"},   {"other_magnesium", "none"},
-    {"unwell_today", "none"},   {"prior_reaction", "no"},   {"needle_fainting", "no"}, {"diabetes", "no"},
-    {"oral_magnesium", "no"},   {"ate_today", "yes"},       {"drank_water", "yes"}};
-
-struct Kiosk {
-    // `faulty_disk`: the store sits on the test VFS, so that a test can make the disk fail.
-    // `reserve_bytes`: the space the store holds for a full disk, as the kiosk program does.
-    explicit Kiosk(ImVec2 size = ImVec2(1080, 1920), bool faulty_disk = false, std::uint64_t reserve_bytes = 0)
-        : store(faulty_disk ? kiosk::test::open_store_on_fault_vfs(dir / "kiosk.db", with_reserve(reserve_bytes))
-                            : kiosk::test::open_store(dir / "kiosk.db", with_reserve(reserve_bytes))),
-          ui(size) {}
-    static kiosk::store::StoreOptions with_reserve(std::uint64_t bytes) {
-        kiosk::store::StoreOptions options;
-        options.reserve_bytes = bytes;
-        return options;
-    }
-    kiosk::test::TempDir dir;
-    kiosk::store::SubmissionStore store;
-    KioskConfig config = kiosk::test::draft_config(kiosk::test::source_dir());
-    KioskFlow flow{shipped(), store, config, 0};
-    kiosk::test::HeadlessUi ui;
-
-    bool tap(const std::string& id) { return ui.tap(flow, id); }
-    std::string question() const {
-        const auto q = flow.session().current_question();
-        return q ? shipped().screening.questionnaire.questions[*q].id : std::string();
-    }
-    // Taps Start, every question (answering those `given` names) and, after the warning signs,
-    // every page (or "skip") up to the review.
-    void walk_to_review(const std::map<std::string, std::string>& given = answers, bool read = true) {
-        REQUIRE(tap("start"));
-        while (flow.screen() == Screen::question || flow.screen() == Screen::education) {
-            if (flow.screen() == Screen::education) {
-                REQUIRE(tap(read ? "next" : "skip"));
-                continue;
-            }
-            const auto it = given.find(question());
-            if (it != given.end()) REQUIRE(tap("option:" + it->second));
-            REQUIRE(tap("next"));
-        }
-        REQUIRE(flow.screen() == Screen::review);
-    }
-};
-
-}  // namespace
+using kiosk::test::answers;
+using kiosk::test::Kiosk;
+using kiosk::test::shipped;
 
 TEST_CASE("a patient taps from welcome to result in every shipped language, in portrait and in landscape") {
     for (const ImVec2 size : {ImVec2(1080, 1920), ImVec2(1920, 1080)}) for (const char* tag : {"en", "es", "ar", "zh-Hans"}) {
@@ -527,120 +472,4 @@ TEST_CASE("only reviewed languages with every safety text are offered to patient
     ui.idle_frame(testing);
     for (const char* id : {"lang:en", "lang:es", "lang:ar", "lang:zh-Hans"}) CHECK(ui.on_screen(id));
     CHECK(testing.offering_drafts());  // the welcome screen's corner says so, for staff
-}
-
-namespace {
-
-// The top of each band drawn in the theme's highlight colour in the last frame (read aloud).
-std::vector<float> highlight_tops(bool high_contrast) {
-    const ImU32 colour = kiosk::ui::theme_for(high_contrast).highlight;
-    std::vector<float> tops;
-    const ImDrawData* data = ImGui::GetDrawData();
-    for (int l = 0; l < data->CmdListsCount; ++l) {
-        const ImDrawList* list = data->CmdLists[l];
-        // A filled rectangle is four vertices of its colour; its first is the top left.
-        for (int v = 0; v + 3 < list->VtxBuffer.Size; ++v) {
-            if (list->VtxBuffer[v].col == colour && list->VtxBuffer[v + 3].col == colour) {
-                tops.push_back(list->VtxBuffer[v].pos.y);
-                v += 3;
-            }
-        }
-    }
-    return tops;
-}
-
-}  // namespace
-
-TEST_CASE("read aloud: the lines of the sentence heard are marked, follow the sentences in order, and nothing is marked when not reading") {
-    Kiosk k;
-    REQUIRE(k.tap("start"));
-    REQUIRE(k.tap("option:none"));
-    REQUIRE(k.tap("next"));
-    REQUIRE(k.flow.screen() == Screen::education);
-    REQUIRE(k.flow.page() == 0);
-    const std::string intro = k.flow.text().text("page.what_is.intro");
-    const std::size_t second_paragraph = intro.find("In IV therapy");
-    REQUIRE(second_paragraph != std::string::npos);
-    kiosk::ui::ReadAloudView view;
-    view.available = true;
-    view.reading = true;
-    view.heard = intro;
-    std::vector<float> previous;
-    // The first sentence, then the first of the second paragraph: the mark moves down with them.
-    for (const auto& [begin, end] : {std::pair<std::size_t, std::size_t>{0, intro.find("Your body")}, {second_paragraph, std::string::npos}}) {
-        view.sentence_begin = begin;
-        view.sentence_end = end;
-        k.ui.set_read_aloud(view);
-        k.ui.idle_frame(k.flow);
-        const std::vector<float> tops = highlight_tops(false);
-        REQUIRE_FALSE(tops.empty());
-        if (!previous.empty()) CHECK(*std::min_element(tops.begin(), tops.end()) > *std::max_element(previous.begin(), previous.end()));
-        previous = tops;
-    }
-    // The button says the reading can be stopped; once it ends, nothing is marked.
-    CHECK(k.ui.state().targets.ids_labelled(k.flow.text().text("ui.button.stop_reading")).size() == 1);
-    view.reading = false;
-    k.ui.set_read_aloud(view);
-    k.ui.idle_frame(k.flow);
-    CHECK(highlight_tops(false).empty());
-    CHECK(k.ui.state().targets.ids_labelled(k.flow.text().text("ui.button.read_aloud")).size() == 1);
-    // Without speech there is no button at all.
-    k.ui.set_read_aloud({});
-    k.ui.idle_frame(k.flow);
-    CHECK_FALSE(k.ui.on_screen("read_aloud"));
-}
-
-TEST_CASE("read aloud marks a table cell and an answer while they are read, and only those") {
-    Kiosk k;
-    REQUIRE(k.tap("start"));
-    kiosk::ui::ReadAloudView view;
-    view.available = true;
-    view.reading = true;
-    // An answer of the warning-signs question.
-    view.heard = k.flow.text().text("answer.none");
-    k.ui.set_read_aloud(view);
-    k.ui.idle_frame(k.flow);
-    CHECK(highlight_tops(false).size() == 1);
-    // A cell of the IV-or-pills table (the second page).
-    REQUIRE(k.tap("option:none"));
-    REQUIRE(k.tap("next"));
-    REQUIRE(k.tap("next"));
-    REQUIRE(k.flow.page() == 1);
-    view.heard = k.flow.text().text("page.iv_vs_oral.absorbed_iv");
-    k.ui.set_read_aloud(view);
-    k.ui.idle_frame(k.flow);
-    const std::size_t lines = highlight_tops(false).size();
-    CHECK(lines >= 1);
-    CHECK(lines <= 3);  // the cell's own lines, nothing else on the page
-}
-
-TEST_CASE("on the review, each option of an answer of several is marked while it is read, and an option not chosen never is") {
-    Kiosk k;
-    REQUIRE(k.tap("start"));
-    while (k.flow.screen() == Screen::question || k.flow.screen() == Screen::education) {
-        if (k.flow.screen() == Screen::education) {
-            REQUIRE(k.tap("skip"));
-            continue;
-        }
-        if (k.question() == "medicines") REQUIRE(k.tap("option:blood_pressure"));
-        const auto it = answers.find(k.question());
-        if (it != answers.end()) REQUIRE(k.tap("option:" + it->second));
-        REQUIRE(k.tap("next"));
-    }
-    REQUIRE(k.flow.screen() == Screen::review);
-    const auto option = [&](const char* id) { return k.flow.text().text("question.medicines.option." + std::string(id)); };
-    kiosk::ui::ReadAloudView view;
-    view.available = true;
-    view.reading = true;
-    for (const char* chosen : {"blood_pressure", "digoxin"}) {
-        CAPTURE(chosen);
-        view.heard = option(chosen);
-        k.ui.set_read_aloud(view);
-        k.ui.idle_frame(k.flow);
-        CHECK_FALSE(highlight_tops(false).empty());
-    }
-    view.heard = option("blood_thinner");
-    k.ui.set_read_aloud(view);
-    k.ui.idle_frame(k.flow);
-    CHECK(highlight_tops(false).empty());
 }
