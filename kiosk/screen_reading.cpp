@@ -54,23 +54,26 @@ void read_question(const KioskFlow& flow, Reading& r) {
     for (const std::string& option : q.options) r.add(screening::option_text_key(q, option));
 }
 
+void add_review_answer(const KioskFlow& flow, std::size_t i, Reading& r) {
+    const screening::Question& q = flow.questionnaire().questions[i];
+    const screening::Answer& answer = flow.session().answer(i);
+    if (!answer.given) {
+        r.add("ui.review.not_answered");
+    } else if (q.type == screening::QuestionType::number) {
+        r.add_words(content::format_number(flow.text().locale().tag, answer.number, q.unit));
+    } else {
+        for (const std::string& option : screening::chosen_options(flow.questionnaire(), i, answer)) r.add(screening::option_text_key(q, option));
+    }
+}
+
 void read_review(const KioskFlow& flow, Reading& r) {
-    const content::LocalizedText& t = flow.text();
     const screening::Questionnaire& questionnaire = flow.questionnaire();
-    const screening::PatientSession& session = flow.session();
     r.add("ui.review.title");
-    const std::vector<bool> visible = screening::visible_questions(questionnaire, session.answers());
+    const std::vector<bool> visible = screening::visible_questions(questionnaire, flow.session().answers());
     for (std::size_t i = 0; i < questionnaire.questions.size(); ++i) {
         if (!visible[i]) continue;
-        const screening::Question& q = questionnaire.questions[i];
-        r.add(screening::question_text_key(q));
-        if (!session.answer(i).given) {
-            r.add("ui.review.not_answered");
-        } else if (q.type == screening::QuestionType::number) {
-            r.add_words(content::format_number(t.locale().tag, session.answer(i).number, q.unit));
-        } else {
-            for (const std::string& option : screening::chosen_options(questionnaire, i, session.answer(i))) r.add(screening::option_text_key(q, option));
-        }
+        r.add(screening::question_text_key(questionnaire.questions[i]));
+        add_review_answer(flow, i, r);
     }
 }
 
@@ -104,6 +107,12 @@ std::vector<ReadText> screen_reading(const KioskFlow& flow) {
         case Screen::result:
         case Screen::urgent: read_outcome(flow, r); break;
     }
+    return r.take();
+}
+
+std::vector<ReadText> review_answer(const KioskFlow& flow, std::size_t index) {
+    Reading r(flow.text());
+    add_review_answer(flow, index, r);
     return r.take();
 }
 

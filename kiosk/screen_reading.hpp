@@ -3,6 +3,7 @@
 // the options, as the screen draws them (tests check each is drawn, in this order). The welcome
 // screen is not read: each language's name is written in that language.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kiosk_flow.hpp"
@@ -16,6 +17,12 @@ struct ReadText {
 };
 
 std::vector<ReadText> screen_reading(const KioskFlow& flow);
+
+// What the review shows as the answer to question `index`: each chosen option, the number as the
+// language writes it, or "not answered". On screen the parts stand on one line, joined by
+// answer_separator; read aloud, one after another.
+std::vector<ReadText> review_answer(const KioskFlow& flow, std::size_t index);
+inline constexpr std::string_view answer_separator = "; ";
 
 // The question "Are you still there?" over the screen, with its countdown and its button.
 std::vector<ReadText> idle_question_reading(const KioskFlow& flow, int seconds_left);

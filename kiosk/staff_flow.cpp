@@ -8,6 +8,7 @@
 
 #include "export_folder.hpp"
 #include "number_text.hpp"
+#include "screen_reading.hpp"
 #include "submission_export.hpp"
 
 namespace kiosk::app {
@@ -280,7 +281,7 @@ void StaffFlow::build_detail() {
         if (a.is_number()) return content::format_number(t.locale().tag, a.get<double>(), q.unit);
         std::vector<std::string> options = a.is_array() ? a.get<std::vector<std::string>>() : std::vector<std::string>{a.get<std::string>()};
         std::string out;
-        for (const std::string& o : options) out += (out.empty() ? "" : "; ") + t.text(screening::option_text_key(q, o));
+        for (const std::string& o : options) out += (out.empty() ? "" : std::string(answer_separator)) + t.text(screening::option_text_key(q, o));
         return out;
     };
     const auto line = [&](const screening::Question& q, const nlohmann::json& a) {

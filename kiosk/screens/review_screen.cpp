@@ -2,8 +2,8 @@
 #include <algorithm>
 
 #include "answers.hpp"
-#include "number_text.hpp"
 #include "routing.hpp"
+#include "screen_reading.hpp"
 #include "screens.hpp"
 #include "widgets.hpp"
 
@@ -24,13 +24,7 @@ std::optional<app::Intent> draw_review(ScreenContext& ctx) {
         const screening::Question& q = questionnaire.questions[i];
         paragraph(ctx, t.text(screening::question_text_key(q)), ctx.fonts.body, width, ctx.theme.muted);
         std::string answer;
-        for (const std::string& option : screening::chosen_options(questionnaire, i, session.answer(i))) {
-            answer += (answer.empty() ? "" : std::string(answer_separator)) + t.text(screening::option_text_key(q, option));
-        }
-        if (q.type == screening::QuestionType::number && session.answer(i).given) {
-            answer = content::format_number(t.locale().tag, session.answer(i).number, q.unit);
-        }
-        if (!session.answer(i).given) answer = t.text("ui.review.not_answered");
+        for (const app::ReadText& part : app::review_answer(ctx.flow, i)) answer += (answer.empty() ? "" : std::string(app::answer_separator)) + part.shown;
         // One row: the answer on the reading side (the right in right-to-left languages), its
         // "change" button on the other.
         const float gap = ctx.margin / 2;

@@ -6,6 +6,7 @@
 #include <imgui_internal.h>  // ImMin, ImMax, IM_PI
 
 #include "number_text.hpp"
+#include "screen_reading.hpp"
 
 namespace kiosk::ui {
 
@@ -63,15 +64,15 @@ namespace {
 
 // The part of `logical` being read aloud, in its bytes: [begin, end); nothing when it is not.
 // The words read are the whole text, its end (a list item is drawn after its marker, "1. " +
-// item), or one of the options an answer on the review joins with answer_separator.
+// item), or one of the options an answer on the review joins with app::answer_separator.
 std::optional<std::pair<std::size_t, std::size_t>> heard_in(const ReadAloudView& view, std::string_view logical) {
     if (!view.reading || view.heard.empty()) return std::nullopt;
     std::optional<std::size_t> at;
     if (logical.ends_with(view.heard)) at = logical.size() - view.heard.size();
     for (std::size_t p = logical.find(view.heard); !at && p != std::string_view::npos; p = logical.find(view.heard, p + 1)) {
         const std::size_t after = p + view.heard.size();
-        const bool starts_an_option = p == 0 || logical.substr(0, p).ends_with(answer_separator);
-        const bool ends_an_option = after == logical.size() || logical.substr(after).starts_with(answer_separator);
+        const bool starts_an_option = p == 0 || logical.substr(0, p).ends_with(app::answer_separator);
+        const bool ends_an_option = after == logical.size() || logical.substr(after).starts_with(app::answer_separator);
         if (starts_an_option && ends_an_option) at = p;
     }
     if (!at) return std::nullopt;

@@ -9,9 +9,6 @@
 
 namespace kiosk::ui {
 
-// Between the chosen options of one answer where they are shown on one line (the review).
-inline constexpr std::string_view answer_separator = "; ";
-
 // Lays out and draws text at the cursor across `width`, right-aligned in right-to-left locales.
 // While it is read aloud, the lines of the sentence heard are marked behind the words.
 void paragraph(ScreenContext& ctx, std::string_view logical, ImFont* font, float width, ImU32 colour);
