@@ -194,6 +194,10 @@ LaidOutParagraph lay_out(std::string_view logical_utf8, std::string_view locale_
     ParagraphBreaker breaker(U_FAILURE(status) ? icu::Locale::getRoot() : locale, direction, max_width, measure);
     const icu::UnicodeString text = to_utf16(logical_utf8);
     int32_t start = 0;
+    // Where the lines so far start, in UTF-16 and in UTF-8: each line's start is counted on from
+    // the last one's, never from the beginning again.
+    int32_t counted_utf16 = 0;
+    std::size_t counted_utf8 = 0;
     while (start <= text.length()) {
         int32_t end = text.indexOf(u'\n', start);
         if (end < 0) end = text.length();
@@ -202,9 +206,11 @@ LaidOutParagraph lay_out(std::string_view logical_utf8, std::string_view locale_
         // Each line's start, from UTF-16 in its paragraph to UTF-8 bytes in the whole text.
         for (std::size_t i = first; i < out.lines.size(); ++i) {
             const int32_t at = start + static_cast<int32_t>(out.lines[i].logical_begin);
-            std::string prefix;
-            icu::UnicodeString(text, 0, at).toUTF8String(prefix);
-            out.lines[i].logical_begin = prefix.size();
+            std::string between;
+            icu::UnicodeString(text, counted_utf16, at - counted_utf16).toUTF8String(between);
+            counted_utf16 = at;
+            counted_utf8 += between.size();
+            out.lines[i].logical_begin = counted_utf8;
         }
         start = end + 1;
     }
