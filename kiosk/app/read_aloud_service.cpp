@@ -33,7 +33,7 @@ public:
     void cancel() override {
         if (speech::EspeakEngine* engine = opened_.load()) engine->cancel();
     }
-    bool speaks(std::string_view locale) const override { return !speech::EspeakEngine::voice_for(locale).empty(); }
+    bool speaks(std::string_view locale) const override { return speech::EspeakEngine::has_voice(locale); }
 
 private:
     std::mutex mutex_;  // the reading threads' (one at a time reads, but a new one may start as the last ends)

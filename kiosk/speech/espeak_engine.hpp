@@ -15,7 +15,9 @@ public:
     std::optional<Utterance> speak(std::string_view utf8, std::string_view locale, std::string& problem) override;
     // eSpeak hands the sound over 100 ms at a time; the next hand-over ends the synthesis.
     void cancel() override;
-    bool speaks(std::string_view locale) const override { return !voice_for(locale).empty(); }
+    bool speaks(std::string_view locale) const override { return has_voice(locale); }
+    // Without an engine: whether eSpeak has a voice for `locale` (before it is loaded).
+    static bool has_voice(std::string_view locale) { return !voice_for(locale).empty(); }
     // eSpeak's voice for a locale tag ("zh-Hans" -> "cmn-latn-pinyin"); empty when it has none.
     static std::string voice_for(std::string_view locale);
     // What eSpeak would say, in IPA, clause by clause; "(en)" marks a switch into English. For
