@@ -116,12 +116,15 @@ private:
 
 }  // namespace
 
-std::unique_ptr<speech::AudioOutput> HeadlessPlatform::open_sound(const std::string& device, double, std::string& problem) {
-    if (!has_sound_device) {
-        problem = "cannot open sound device '" + device + "': no such device (headless test)";
-        return nullptr;
-    }
-    return std::make_unique<PacedRecorder>(sound);
+SoundProbe::Open HeadlessPlatform::sound_opener(const std::string& device, double) {
+    return [device, present = has_sound_device, log = sound, answers_when = sound_answers_when](std::string& problem) -> std::unique_ptr<speech::AudioOutput> {
+        if (answers_when.valid()) answers_when.wait();
+        if (!present) {
+            problem = "cannot open sound device '" + device + "': no such device (headless test)";
+            return nullptr;
+        }
+        return std::make_unique<PacedRecorder>(log);
+    };
 }
 
 }  // namespace kiosk::app

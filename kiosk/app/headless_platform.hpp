@@ -3,6 +3,7 @@
 // the program draws or waits, and no pixels. Tests run the whole program on it (start-up steps,
 // scripts, font atlas switches, the idle wipe) on machines without a display.
 #include <memory>
+#include <future>
 #include <mutex>
 #include <optional>
 #include <utility>
@@ -53,7 +54,7 @@ public:
     void upload_font_atlas() override;
     std::optional<ImTextureID> create_texture(const unsigned char* rgba, int width, int height) override;
     void destroy_texture(ImTextureID id) override;
-    std::unique_ptr<speech::AudioOutput> open_sound(const std::string& device, double volume, std::string& problem) override;
+    SoundProbe::Open sound_opener(const std::string& device, double volume) override;
 
     // What the program did, for tests to check.
     std::vector<std::string> screenshots;  // the paths it asked to save, in order (nothing is written)
@@ -65,7 +66,8 @@ public:
     int frames_presented = 0;                // frames drawn to the screen (present(), to_screen)
     std::vector<double> waits;               // the timeout of each wait_for_input(), in order
     std::optional<std::pair<int, ImVec2>> resize_at;  // at that frame, the screen takes that size
-    bool has_sound_device = true;                     // false: open_sound() finds none
+    bool has_sound_device = true;                     // false: the sound opener finds none
+    std::shared_future<void> sound_answers_when;      // valid: the sound opener waits for it first
     std::shared_ptr<SoundLog> sound = std::make_shared<SoundLog>();
 
 private:

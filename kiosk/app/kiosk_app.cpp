@@ -88,23 +88,19 @@ void Kiosk::start() {
         std::string store_failure;
         std::optional<std::thread> content_thread;
         std::optional<std::thread> store_thread;
+        std::optional<SoundProbe> sound_probe;
+        if (config_.read_aloud && !options_.quiet) sound_probe.emplace(platform_.sound_opener(config_.sound_device, config_.read_aloud_volume));
         try {
             content_thread.emplace([&] { content_failure = run_steps(content_steps); });
-            store_thread.emplace([&] {
-                store_failure = run_steps(store_steps);
-                find_sound_device();
-            });
+            store_thread.emplace([&] { store_failure = run_steps(store_steps); });
         } catch (const std::system_error&) {  // no more threads: what did not start runs after the window
         }
         const std::string window_failure = run_steps({{"open window", [&] { return platform_.open_window(); }}});
         if (content_thread) content_thread->join();
         else content_failure = run_steps(content_steps);
-        if (store_thread) {
-            store_thread->join();
-        } else {
-            store_failure = run_steps(store_steps);
-            find_sound_device();
-        }
+        if (store_thread) store_thread->join();
+        else store_failure = run_steps(store_steps);
+        if (sound_probe) take_sound_device(*sound_probe);
         failure_ = !content_failure.empty() ? content_failure : !store_failure.empty() ? store_failure : window_failure;
         if (failure_.empty()) failure_ = run_steps({{"start drawing", [&] { return start_drawing(); }}});
     }
@@ -299,10 +295,9 @@ void Kiosk::log_store_news() {
     }
 }
 
-void Kiosk::find_sound_device() {
-    if (!config_.read_aloud || options_.quiet) return;  // previews show the button without a device
+void Kiosk::take_sound_device(SoundProbe& probe) {
     std::string problem;
-    sound_ = platform_.open_sound(config_.sound_device, config_.read_aloud_volume, problem);
+    sound_ = probe.take(options_.sound_wait, problem);
     if (!sound_) system_log(LogLevel::warning, "speech", "read aloud is not offered (no Read aloud button): " + problem);
 }
 

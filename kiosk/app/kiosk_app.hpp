@@ -5,6 +5,7 @@
 //   kiosk [--config FILE] [--bundle DIR] [--database FILE] [--windowed WxH]
 //         [--screenshot DIR --script FILE] [--measure]
 //         [--show SCREEN [--locale TAG] [--answers FILE.json] [--larger-text] [--high-contrast]] [--offer-drafts]
+#include <chrono>
 #include <string>
 
 #include "platform.hpp"
@@ -28,6 +29,9 @@ struct Options {
     bool high_contrast = false;
     bool offer_drafts = false;  // as offer_drafts = true in the configuration (previews of drafts)
     bool quiet = false;         // no start-up notes for staff on stderr (previews and layout lint)
+    // How long start-up waits for the sound device to answer (ALSA, or a sound server behind it)
+    // before it starts without read aloud; opening a device takes milliseconds.
+    std::chrono::milliseconds sound_wait{2000};
 };
 
 inline constexpr const char* kiosk_usage =

@@ -115,10 +115,11 @@ private:
 
     std::string start_drawing();
 
-    // Read aloud: the sound device, looked for at start beside the store (none: no button, and
-    // the log says why); after each frame's intent, a reading started or stopped (a tap, a new
-    // screen, the idle wipe and the staff mode stop it; a patient who chose so hears each screen).
-    void find_sound_device();
+    // Read aloud: the sound device, asked for at start on a thread of its own and waited for at
+    // most options_.sound_wait (none, or no answer: no button, and the log says why); after each
+    // frame's intent, a reading started or stopped (a tap, a new screen, the idle wipe and the
+    // staff mode stop it; a patient who chose so hears each screen).
+    void take_sound_device(SoundProbe& probe);
     void read_aloud_after(const std::optional<Intent>& intent);
     // What a reading belongs to: the screen, its page or question, the language.
     std::string reading_screen() const;

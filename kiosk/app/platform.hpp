@@ -9,9 +9,7 @@
 
 #include <imgui.h>
 
-namespace kiosk::speech {
-class AudioOutput;
-}
+#include "sound_probe.hpp"
 
 namespace kiosk::app {
 
@@ -58,9 +56,11 @@ public:
     virtual void upload_font_atlas() = 0;
     virtual std::optional<ImTextureID> create_texture(const unsigned char* rgba, int width, int height) = 0;
     virtual void destroy_texture(ImTextureID id) = 0;
-    // The sound device read aloud plays on (`device`: an ALSA name such as "default"); nothing,
-    // with `problem`, when there is none. ALSA unless a platform has its own (tests record).
-    virtual std::unique_ptr<speech::AudioOutput> open_sound(const std::string& device, double volume, std::string& problem);
+    // How to open the sound device read aloud plays on (`device`: an ALSA name such as
+    // "default"): a function answering with it, or nothing with its problem when there is none.
+    // It owns all it uses: start-up asks it on a thread that may outlive the platform (a sound
+    // server that hangs, sound_probe.hpp). ALSA unless a platform has its own (tests record).
+    virtual SoundProbe::Open sound_opener(const std::string& device, double volume);
 };
 
 }  // namespace kiosk::app

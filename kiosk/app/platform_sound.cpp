@@ -3,8 +3,8 @@
 
 namespace kiosk::app {
 
-std::unique_ptr<speech::AudioOutput> Platform::open_sound(const std::string& device, double volume, std::string& problem) {
-    return speech::AlsaOutput::open(device, volume, problem);
+SoundProbe::Open Platform::sound_opener(const std::string& device, double volume) {
+    return [device, volume](std::string& problem) -> std::unique_ptr<speech::AudioOutput> { return speech::AlsaOutput::open(device, volume, problem); };
 }
 
 }  // namespace kiosk::app

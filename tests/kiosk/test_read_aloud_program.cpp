@@ -3,8 +3,11 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <future>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "headless_platform.hpp"
@@ -94,6 +97,36 @@ TEST_CASE("with no sound device there is no Read aloud button anywhere, the log 
     const ErrorsOf visit = play_lines(platform, dir, "tap start\ntap option:none\ntap next\n");
     CHECK_MESSAGE(visit.code == 0, visit.errors);
     CHECK(events_of(platform).empty());
+}
+
+TEST_CASE("a sound device that does not answer never holds the start: the kiosk starts without Read aloud once the wait is over, and the log says why") {
+    // The device answers `after` the kiosk has asked; the run is given `wait`. Without the limit
+    // the run would wait for the answer, get the device and show the button.
+    const auto run_with = [](std::chrono::milliseconds after, std::chrono::milliseconds wait) {
+        TempDir dir;
+        HeadlessPlatform platform;
+        std::promise<void> answer;
+        platform.sound_answers_when = answer.get_future().share();
+        std::promise<void> run_over;
+        std::thread device([&, over = run_over.get_future()] {
+            over.wait_for(after);
+            answer.set_value();
+        });
+        Options o = with_script(options_in(dir), write_file(dir / "read.script", "tap start\nwhere read_aloud\n"), dir);
+        o.sound_wait = wait;
+        ErrorsOf run([&] { return run_kiosk(o, platform); });
+        run_over.set_value();
+        device.join();
+        return run;
+    };
+    const ErrorsOf hung = run_with(std::chrono::seconds(20), std::chrono::milliseconds(200));
+    CHECK(hung.code == 1);
+    CHECK(hung.errors.find("read aloud is not offered (no Read aloud button): the sound device did not answer within 200 ms") != std::string::npos);
+    CHECK(hung.errors.find("no 'read_aloud' on this screen") != std::string::npos);
+    // A device that is only slow is waited for.
+    const ErrorsOf slow = run_with(std::chrono::milliseconds(100), std::chrono::seconds(10));
+    CHECK_MESSAGE(slow.code == 0, slow.errors);
+    CHECK(slow.errors.find("read aloud is not offered") == std::string::npos);
 }
 
 TEST_CASE("a language the speech engine has no voice for gets no Read aloud button, the log says so, and the others keep theirs") {
