@@ -2,8 +2,8 @@
 // The kiosk with no window: a Dear ImGui context without backends, a clock that moves only when
 // the program draws or waits, and no pixels. Tests run the whole program on it (start-up steps,
 // scripts, font atlas switches, the idle wipe) on machines without a display.
-#include <memory>
 #include <future>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <utility>
