@@ -30,7 +30,7 @@ TEST_CASE("the shipped bundle lints with no error and no warning") {
     CHECK(shipped().diagnostics.items().empty());
 }
 
-TEST_CASE("it ships en, es, ar and zh-Hans; the translations are drafts until a medical translator reviews them") {
+TEST_CASE("it ships en, es, ar and zh-Hans, the translations are drafts until a medical translator reviews them") {
     const auto& summaries = shipped().bundle.summaries;
     REQUIRE(summaries.size() == 4);
     for (const LocaleSummary& s : summaries) {

@@ -75,7 +75,7 @@ TEST_CASE("each key falls back separately and the fallbacks are counted") {
     CHECK(es_mx->missing == 10);
 }
 
-TEST_CASE("a key missing from a translation falls back to English; a broken translation too") {
+TEST_CASE("a key missing from a translation falls back to English, a broken translation too") {
     TempBundle files;
     files.replace("locales/es.toml", "title = \"Bienvenida\"\n", "");
     files.replace("locales/es.toml", "Su número es {ticket}", "Su número es {tiket}");

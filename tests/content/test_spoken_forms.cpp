@@ -29,7 +29,7 @@ void append(const TempBundle& bundle, const std::string& file, const std::string
 
 }  // namespace
 
-TEST_CASE("a spoken form is what is read aloud; the screen shows the text as written, and a language without one reads its text") {
+TEST_CASE("a spoken form is what is read aloud, the screen shows the text as written, and a language without one reads its text") {
     const TempBundle bundle = TempBundle::shipped();
     append(bundle, "locales/en.toml", "\n[spoken.page.what_is]\ntitle = \"What is I.V. magnesium?\"\n");
     append(bundle, "locales/es.toml", "\n[spoken.ui.question]\nprogress = \"Pregunta número {current, number} de {total, number}\"\n");
@@ -40,7 +40,8 @@ TEST_CASE("a spoken form is what is read aloud; the screen shows the text as wri
     CHECK(en.spoken("page.what_is.title") == "What is I.V. magnesium?");
     const LocalizedText es(load.bundle, "es");
     const std::vector<kiosk::content::MessageArgument> at = {{"current", std::int64_t{2}}, {"total", std::int64_t{9}}};
-    CHECK(es.spoken("ui.question.progress", at) == "Pregunta número 2 de 9");
+    // Values are set apart as in any formatted text (first-strong isolates: right to left safe).
+    CHECK(es.spoken("ui.question.progress", at) == "Pregunta número \u20682\u2069 de \u20689\u2069");
     CHECK(es.text("ui.question.progress", at) != es.spoken("ui.question.progress", at));
     // Spanish has its own title: English's spoken form is not read over Spanish words.
     CHECK(es.spoken("page.what_is.title") == es.text("page.what_is.title"));

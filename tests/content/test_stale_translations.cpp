@@ -80,7 +80,7 @@ TEST_CASE("fingerprints are stable and notice any edit") {
     CHECK(source_fingerprint("").size() == 16);
 }
 
-TEST_CASE("a confirmation records the English, who and when; when the English changes, lint shows it as it was and as it is") {
+TEST_CASE("a confirmation records the English, who and when, when the English changes, lint shows it as it was and as it is") {
     TempBundle files;
     Diagnostics d;
     Confirmations c = read_confirmations(files.dir(), "es", d);

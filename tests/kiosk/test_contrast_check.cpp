@@ -34,7 +34,7 @@ struct Visit {
 
 }  // namespace
 
-TEST_CASE("the welcome screen as drawn passes; with its button text turned pale it fails, naming the button") {
+TEST_CASE("the welcome screen as drawn passes, with its button text turned pale it fails, naming the button") {
     for (const bool high_contrast : {false, true}) {
         CAPTURE(high_contrast);
         Visit visit(high_contrast);

@@ -137,7 +137,7 @@ TEST_CASE("languages the content does not have are named at their place in the f
     CHECK(none.items().empty());
 }
 
-TEST_CASE("read aloud: on by default on the system's sound device; its settings read, and each mistake named at its place") {
+TEST_CASE("read aloud: on by default on the system's sound device, its settings read, and each mistake named at its place") {
     const KioskConfig defaults = default_config("/bundle");
     CHECK(defaults.read_aloud);
     CHECK(defaults.sound_device == "default");

@@ -155,7 +155,7 @@ TEST_CASE("tapping Send twice stores one submission") {
     CHECK(v.stored_count() == 1);
 }
 
-TEST_CASE("after the idle timeout a countdown shows; then everything is wiped and welcome returns") {
+TEST_CASE("after the idle timeout a countdown shows, then everything is wiped and welcome returns") {
     Visit v;
     v.tap(Intent::Kind::choose_language, "ar");
     v.tap(Intent::Kind::toggle_larger_text);
@@ -198,7 +198,7 @@ TEST_CASE("the result screen returns to welcome by itself") {
     CHECK_FALSE(v.flow.result().has_value());
 }
 
-TEST_CASE("nothing on a welcome screen changes by itself until someone leaves a choice on it; then only its reset does") {
+TEST_CASE("nothing on a welcome screen changes by itself until someone leaves a choice on it, then only its reset does") {
     Visit v;
     CHECK(std::isinf(v.flow.seconds_until_next_change(v.now)));
     CHECK(std::isinf(v.flow.seconds_until_next_change(v.now + 1e6)));  // the idle timer's expiry changes nothing here
@@ -220,7 +220,7 @@ TEST_CASE("during a visit the kiosk wakes when the idle question appears, then e
     CHECK(v.flow.seconds_until_next_change(counting) == doctest::Approx(0.75));
 }
 
-TEST_CASE("back goes through the questions to the warning signs, then to the language; review can edit a question") {
+TEST_CASE("back goes through the questions to the warning signs, then to the language, review can edit a question") {
     Visit v;
     v.start_and_skip_reading();
     CHECK(v.current_question() == "adult");
@@ -242,7 +242,7 @@ TEST_CASE("back goes through the questions to the warning signs, then to the lan
     CHECK_FALSE(v.flow.session().answers()[*shipped().screening.questionnaire.index_of("breastfeeding")].given);
 }
 
-TEST_CASE("Skip reading reaches the questions; the pages stay reachable from a question and the review, and lead back") {
+TEST_CASE("Skip reading reaches the questions, the pages stay reachable from a question and the review, and lead back") {
     Visit v;
     v.tap(Intent::Kind::start);
     v.tap(Intent::Kind::toggle_option, "none");
@@ -303,7 +303,7 @@ TEST_CASE("a warning sign at the first Next ends the visit: an urgent submission
     }
 }
 
-TEST_CASE("the urgent screen never times out or idles into welcome before urgent_screen_seconds; taps do not end it") {
+TEST_CASE("the urgent screen never times out or idles into welcome before urgent_screen_seconds, taps do not end it") {
     KioskConfig config = kiosk::test::draft_config(kiosk::test::source_dir());
     config.urgent_screen_seconds = 600;
     RecordingAlerter alerter;
@@ -343,7 +343,7 @@ TEST_CASE("a warning sign ticked and left without Next is not wiped by idle: it 
     CHECK(alerter.raised.size() == 1);
 }
 
-TEST_CASE("a warning sign chosen again at the review is urgent at Send too; stop alerts only when configured") {
+TEST_CASE("a warning sign chosen again at the review is urgent at Send too, stop alerts only when configured") {
     for (const bool on_stop : {false, true}) {
         RecordingAlerter alerter;
         alerter.on_stop = on_stop;

@@ -332,7 +332,7 @@ TEST_CASE("a screen that changes size mid-visit gets fonts at its new scale, and
     CHECK(ImGui::GetIO().Fonts->Fonts[0]->FontSize == doctest::Approx(34.0 * 720 / 1080));
 }
 
-TEST_CASE("staff mode: only a long press in the corner opens it, only a PIN gets past it; from the urgent screen staff acknowledge and the screen ends") {
+TEST_CASE("staff mode: only a long press in the corner opens it, only a PIN gets past it, from the urgent screen staff acknowledge and the screen ends") {
     TempDir dir;
     {
         auto store = kiosk::test::open_store(dir / "kiosk.db");

@@ -56,7 +56,7 @@ std::string repeat(std::string_view piece, std::size_t times) {
 
 }  // namespace
 
-TEST_CASE("every questionnaire or rules fault that lint accepts, the kiosk starts on; none crashes it") {
+TEST_CASE("every questionnaire or rules fault that lint accepts, the kiosk starts on, none crashes it") {
     Verdicts verdicts;
     kiosk::test::for_each_corpus_bundle(kiosk::test::source_dir() / "tests/screening/broken", [] { return TempBundle::shipped(); },
                                         [&](const std::string& name, const TempBundle& bundle) { check_agreement(name, bundle, verdicts); });

@@ -125,7 +125,7 @@ TEST_CASE("a language with no voice ends the reading with the reason, and plays 
     CHECK(reading.problem().find("no eSpeak voice for fr") != std::string::npos);
 }
 
-TEST_CASE("ALSA output: a device that is not there is named; on ALSA's null device a piece plays, and a drop stops the next at once") {
+TEST_CASE("ALSA output: a device that is not there is named, on ALSA's null device a piece plays, and a drop stops the next at once") {
     std::string problem;
     CHECK(kiosk::speech::AlsaOutput::open("no_such_device_for_the_kiosk", 1.0, problem) == nullptr);
     CHECK(problem.find("cannot open sound device 'no_such_device_for_the_kiosk'") == 0);
@@ -175,7 +175,7 @@ private:
 
 }  // namespace
 
-TEST_CASE("neither a stop nor the next start waits for a device slow to let go; the next reading plays once the last has") {
+TEST_CASE("neither a stop nor the next start waits for a device slow to let go, the next reading plays once the last has") {
     const kiosk::test::TempBundle bundle = kiosk::test::TempBundle::shipped();
     kiosk::speech::TextReader reader(kiosk::test::espeak_engine(), bundle.dir());
     SlowFirstPiece output;

@@ -150,7 +150,7 @@ TEST_CASE("every described screen can be shown, and a description that cannot na
     CHECK(std::get<std::string>(app::parse_screen_name("goodbye", loaded)).find("screens are welcome, page:N") != std::string::npos);
 }
 
-TEST_CASE("a conditional question is shown with answers that show it; the full review answers every question") {
+TEST_CASE("a conditional question is shown with answers that show it, the full review answers every question") {
     const screening::ScreeningContent& content = test::shipped_bundle().screening;
     const screening::Questionnaire& q = content.questionnaire;
     const std::size_t older = *q.index_of("older_adult");
@@ -209,7 +209,7 @@ TEST_CASE("a locale file that does not parse: the kiosk serves the others, logs 
     CHECK(note->second.find("(line \u2068" + std::to_string(broken_line) + "\u2069)") != std::string::npos);  // isolated, as every argument is
 }
 
-TEST_CASE("on a small screen the buttons under 9 mm are lint errors naming screen, button and size; on the usual 21.5-inch none") {
+TEST_CASE("on a small screen the buttons under 9 mm are lint errors naming screen, button and size, on the usual 21.5-inch none") {
     const screening::KioskBundle loaded = screening::load_kiosk_bundle(test::source_dir());
     const preview::LayoutLint usual = preview::lint_layout(test::source_dir(), loaded, {"en"}, {portrait});
     REQUIRE(usual.failure.empty());

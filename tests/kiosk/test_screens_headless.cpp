@@ -90,7 +90,7 @@ bool scroll_asked_for_next_frame() {
 
 }  // namespace
 
-TEST_CASE("a finger moving a page shows the move in the frame of the move; a finger resting on it asks for no further frame") {
+TEST_CASE("a finger moving a page shows the move in the frame of the move, a finger resting on it asks for no further frame") {
     Kiosk k;
     ScreenDescription page;
     page.kind = ScreenDescription::Kind::education;
@@ -162,7 +162,7 @@ TEST_CASE("a chosen answer is marked by a shape, not by its colour alone: a fill
     }
 }
 
-TEST_CASE("'Next' does nothing until a required question is answered; back goes to the previous screen") {
+TEST_CASE("'Next' does nothing until a required question is answered, back goes to the previous screen") {
     Kiosk k;
     k.tap("start");
     CHECK(k.flow.screen() == Screen::question);  // the warning signs first
@@ -354,7 +354,7 @@ TEST_CASE("a screen longer than the kiosk shows that there is more below, until 
     CHECK(k.ui.on_screen("edit:drank_water"));  // the last answer is in view
 }
 
-TEST_CASE("when the disk fails at Send, the patient still gets a number and is sent to the desk; the answers are kept and saved later") {
+TEST_CASE("when the disk fails at Send, the patient still gets a number and is sent to the desk, the answers are kept and saved later") {
     Kiosk k(ImVec2(1080, 1920), true);
     kiosk::test::FaultPlan& plan = kiosk::test::fault_vfs();
     const auto visit = [&] {
@@ -406,7 +406,7 @@ TEST_CASE("when the disk is full at Send, the reserve takes the submission: save
     plan.full_until_removed.clear();
 }
 
-TEST_CASE("landscape keeps a centred column; portrait uses the full width; the setting can force either") {
+TEST_CASE("landscape keeps a centred column, portrait uses the full width, the setting can force either") {
     const ScreenLayout portrait = kiosk::ui::layout_for(ImVec2(1080, 1920), Orientation::automatic);
     const ScreenLayout landscape = kiosk::ui::layout_for(ImVec2(1920, 1080), Orientation::automatic);
     CHECK_FALSE(portrait.landscape);
@@ -443,7 +443,7 @@ TEST_CASE("an answer scrolled out of view is no tap target until a drag brings i
     CHECK(k.flow.session().answers()[k.flow.session().current_question().value()].given);
 }
 
-TEST_CASE("only reviewed languages with every safety text are offered to patients; offer_drafts offers the rest, and says so") {
+TEST_CASE("only reviewed languages with every safety text are offered to patients, offer_drafts offers the rest, and says so") {
     kiosk::test::TempBundle files = kiosk::test::TempBundle::shipped();
     const std::string reviewed = "status = \"reviewed\"\nreviewer = \"R. Medina, medical translator\"\nreviewed_on = 2026-11-30\n";
     files.replace("locales/en.toml", "status = \"draft\"\n", reviewed);

@@ -68,7 +68,7 @@ struct Desk {
 
 }  // namespace
 
-TEST_CASE("sign in with staff number and PIN; the PIN is never drawn; a wrong one is refused without saying which was wrong") {
+TEST_CASE("sign in with staff number and PIN, the PIN is never drawn, a wrong one is refused without saying which was wrong") {
     Desk d;
     d.staff.begin(d.ui.now());
     d.type("1001");
@@ -89,7 +89,7 @@ TEST_CASE("sign in with staff number and PIN; the PIN is never drawn; a wrong on
     CHECK(d.staff.session()->display_name == "Ana Ruiz");
 }
 
-TEST_CASE("wrong PINs make staff wait longer each time; ten lock the account, also for a new kiosk process") {
+TEST_CASE("wrong PINs make staff wait longer each time, ten lock the account, also for a new kiosk process") {
     Desk d;
     for (int i = 0; i < 3; ++i) d.sign_in("1001", "000111");
     d.ui.idle_staff_frame(d.staff, d.patient);
@@ -115,7 +115,7 @@ TEST_CASE("wrong PINs make staff wait longer each time; ten lock the account, al
     CHECK(again.message() == again.text().text("staff.sign_in.locked"));
 }
 
-TEST_CASE("the queue on screen: urgent, stop, caution newest first, then the rest; each row with its severity in words") {
+TEST_CASE("the queue on screen: urgent, stop, caution newest first, then the rest, each row with its severity in words") {
     Desk d;
     const std::int64_t caution = d.submit(R"({"kidney":"mild_or_moderate"})", Severity::caution);
     const std::int64_t urgent = d.submit(R"({"symptoms_now":["chest_pain"]})", Severity::urgent, "ar");
@@ -163,7 +163,7 @@ TEST_CASE("a submission shows why it was flagged: the rationale, the source and 
     CHECK(d.store.connection().query_int("SELECT count(*) FROM audit_log WHERE event = 'submission_viewed' AND actor = '1001'") == 1);
 }
 
-TEST_CASE("acknowledge with a note typed on the on-screen keyboard; the queue then shows who") {
+TEST_CASE("acknowledge with a note typed on the on-screen keyboard, the queue then shows who") {
     Desk d;
     const std::int64_t id = d.submit(R"({"heart":["heart_block"]})", Severity::stop);
     d.sign_in();
@@ -210,7 +210,7 @@ TEST_CASE("the plan check on screen: a plan over a limit is refused in words, an
     CHECK(d.staff.plan_result()->within_limits);
 }
 
-TEST_CASE("export: the last 7 days to the export folder, all at once; the folder's absence is said, not hidden") {
+TEST_CASE("export: the last 7 days to the export folder, all at once, the folder's absence is said, not hidden") {
     Desk d;
     d.submit(R"({"heart":["heart_block"]})", Severity::stop);
     d.submit(R"({"adult":"yes"})", Severity::none);
@@ -249,7 +249,7 @@ TEST_CASE("export: the last 7 days to the export folder, all at once; the folder
     CHECK(elsewhere.message().find("does not exist") != std::string::npos);
 }
 
-TEST_CASE("a staff session ends by itself after staff_idle_seconds untouched; the patient screen returns") {
+TEST_CASE("a staff session ends by itself after staff_idle_seconds untouched, the patient screen returns") {
     Desk d;
     d.sign_in();
     const double signed_in = d.ui.now();
@@ -304,7 +304,7 @@ TEST_CASE("a plan check the audit log cannot record (the disk fills) still shows
     CHECK(d.store.connection().query_int("SELECT count(*) FROM audit_log WHERE event = 'plan_checked'") == 1);
 }
 
-TEST_CASE("the way in: a finger held still in the top-left corner for the configured seconds, once; nothing else") {
+TEST_CASE("the way in: a finger held still in the top-left corner for the configured seconds, once, nothing else") {
     LongPress press(3, 100);
     CHECK_FALSE(press.feed(true, 10, 10, 0));
     CHECK_FALSE(press.feed(true, 10, 10, 2.9));
@@ -320,7 +320,7 @@ TEST_CASE("the way in: a finger held still in the top-left corner for the config
     CHECK_FALSE(press.feed(true, 500, 900, 60));
 }
 
-TEST_CASE("entering staff mode ends a patient's visit in progress; the urgent screen stays until its submission is acknowledged") {
+TEST_CASE("entering staff mode ends a patient's visit in progress, the urgent screen stays until its submission is acknowledged") {
     Desk d;
     d.patient.apply(Intent{Intent::Kind::start, {}, 0, 0}, 1);
     d.patient.apply(Intent{Intent::Kind::toggle_option, "none", 0, 0}, 2);

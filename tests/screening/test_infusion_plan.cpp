@@ -60,7 +60,7 @@ TEST_CASE("at most 150 mg a minute, whatever the length") {
     CHECK_FALSE(within(9.01, 60, "mg_per_minute"));
 }
 
-TEST_CASE("at most 20 g in 48 hours when kidney disease was reported; not checked otherwise") {
+TEST_CASE("at most 20 g in 48 hours when kidney disease was reported, not checked otherwise") {
     CHECK(within(1, 60, "grams_48h_kidney", 18.99, true));
     CHECK(within(1, 60, "grams_48h_kidney", 19, true));
     CHECK_FALSE(within(1, 60, "grams_48h_kidney", 19.01, true));
@@ -71,7 +71,7 @@ TEST_CASE("at most 20 g in 48 hours when kidney disease was reported; not checke
     CHECK(kidney.summary() == "outside: grams_48h_kidney 31 beyond 20");
 }
 
-TEST_CASE("a plan breaking several limits names each; nonsense is not a plan; the clinic's limits apply") {
+TEST_CASE("a plan breaking several limits names each, nonsense is not a plan, the clinic's limits apply") {
     const PlanCheck p = check_infusion_plan({8, 10, 0, false}, InfusionLimits{});
     CHECK_FALSE(p.within_limits);
     CHECK(p.summary() == "outside: bolus_grams 8 beyond 6, bolus_minutes 10 beyond 15, mg_per_minute 800 beyond 150");

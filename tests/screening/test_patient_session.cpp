@@ -30,7 +30,7 @@ void answer(PatientSession& s, const std::string& option) {
 
 }  // namespace
 
-TEST_CASE("a patient answers one question at a time; a pregnant patient is not asked about breastfeeding") {
+TEST_CASE("a patient answers one question at a time, a pregnant patient is not asked about breastfeeding") {
     PatientSession s(shipped().screening);
     CHECK(current_id(s) == "symptoms_now");
     CHECK(s.position() == 1);

@@ -67,7 +67,7 @@ TEST_CASE("answers to questions that become hidden are dropped, including the ch
     CHECK_FALSE(a[3].given);
 }
 
-TEST_CASE("the outcome is the highest severity fired; each fired rule cites its answers") {
+TEST_CASE("the outcome is the highest severity fired, each fired rule cites its answers") {
     const ScreeningContent c = fixture_content();
     AnswerSet a = empty_answers(c.questionnaire);
     a[0] = choose(c.questionnaire, "fever", {"yes"});
@@ -141,7 +141,7 @@ TEST_CASE("an unanswered safety question is never routed lower than 'not sure', 
     CHECK(d.severity == Severity::caution);  // pills read as "not sure": no rule but the net
 }
 
-TEST_CASE("a visit ended early is routed over the questions asked; urgent_now sees only urgent rules on given answers") {
+TEST_CASE("a visit ended early is routed over the questions asked, urgent_now sees only urgent rules on given answers") {
     Questionnaire q;
     q.questions.push_back(kiosk::test::make_question("symptoms", QuestionType::multiple, {"chest_pain", "none"}));
     q.questions.push_back(kiosk::test::make_question("adult", QuestionType::yes_no, {"yes", "no"}));

@@ -22,7 +22,7 @@ unsigned file_mode(const std::filesystem::path& p) {
 
 }  // namespace
 
-TEST_CASE("a submission is committed with a readable ticket; the durability settings are on") {
+TEST_CASE("a submission is committed with a readable ticket, the durability settings are on") {
     TempDir dir;
     SubmissionStore store = kiosk::test::open_store(dir / "kiosk.db");
     const SubmitOutcome out = store.submit(kiosk::test::flagged_submission());
@@ -50,7 +50,7 @@ TEST_CASE("ticket codes avoid look-alike characters and are unique within a day"
     CHECK(store.connection().query_int("SELECT count(DISTINCT ticket) FROM submissions") == 300);
 }
 
-TEST_CASE("the queue shows unacknowledged flagged submissions, most severe first; acknowledging is audited") {
+TEST_CASE("the queue shows unacknowledged flagged submissions, most severe first, acknowledging is audited") {
     TempDir dir;
     SubmissionStore store = kiosk::test::open_store(dir / "kiosk.db");
     NewSubmission info = kiosk::test::flagged_submission();

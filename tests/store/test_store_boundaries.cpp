@@ -37,7 +37,7 @@ void check_nothing_beside(const std::filesystem::path& path) {
 
 }  // namespace
 
-TEST_CASE("a pipe or a folder named as the database is refused, and keeps its mode; nothing is created beside it") {
+TEST_CASE("a pipe or a folder named as the database is refused, and keeps its mode, nothing is created beside it") {
     TempDir dir;
     const std::filesystem::path fifo = dir / "kiosk.db";
     REQUIRE(::mkfifo(fifo.c_str(), 0644) == 0);

@@ -73,7 +73,7 @@ TEST_CASE("a version 3 database keeps its fired rules, with an empty source, and
     CHECK(kiosk::test::viewed(store, fresh->id)->fired.at(0).source == "Brochure, Medical Restrictions");
 }
 
-TEST_CASE("a version 4 database gains staff numbers' names, the lockout flag and kiosk ids; its staff queue reads from the new index") {
+TEST_CASE("a version 4 database gains staff numbers' names, the lockout flag and kiosk ids, its staff queue reads from the new index") {
     TempDir dir;
     create_from_sql(dir / "kiosk.db", fixture("schema-v4.sql"));
     SubmissionStore store = kiosk::test::open_store(dir / "kiosk.db");
@@ -120,7 +120,7 @@ TEST_CASE("a database from a newer kiosk is refused with a clear message and lef
     CHECK_FALSE(std::filesystem::exists(dir.path() / "kiosk.db-wal"));
 }
 
-TEST_CASE("a corrupt database is moved aside, never deleted; a new one starts and staff are told") {
+TEST_CASE("a corrupt database is moved aside, never deleted, a new one starts and staff are told") {
     TempDir dir;
     std::string garbage(8192, '\0');
     for (std::size_t i = 0; i < garbage.size(); ++i) garbage[i] = static_cast<char>((i * 7919U) % 251U);

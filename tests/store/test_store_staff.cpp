@@ -12,7 +12,7 @@ using namespace kiosk::store;
 using kiosk::test::TempDir;
 using Kind = SignInResult::Kind;
 
-TEST_CASE("staff numbers are digits; PINs are at least 6 digits and not easy to guess") {
+TEST_CASE("staff numbers are digits, PINs are at least 6 digits and not easy to guess") {
     CHECK_FALSE(staff_number_problem("1001").has_value());
     CHECK(staff_number_problem("nurse.ana").has_value());
     CHECK(staff_number_problem("12345678901").has_value());
@@ -26,7 +26,7 @@ TEST_CASE("staff numbers are digits; PINs are at least 6 digits and not easy to 
     CHECK(pin_problem("482913", "482913").value().find("staff number") != std::string::npos);
 }
 
-TEST_CASE("add, sign in, reset and unlock: refused PINs name why; every attempt is audited") {
+TEST_CASE("add, sign in, reset and unlock: refused PINs name why, every attempt is audited") {
     TempDir dir;
     SubmissionStore store = kiosk::test::open_store(dir / "kiosk.db");
     const auto weak = store.add_staff("1001", "123456");
@@ -51,7 +51,7 @@ TEST_CASE("add, sign in, reset and unlock: refused PINs name why; every attempt 
     CHECK(store.check_audit().intact);
 }
 
-TEST_CASE("wrong PINs make the next attempt wait longer each time; the tenth locks until unlocked, across a restart") {
+TEST_CASE("wrong PINs make the next attempt wait longer each time, the tenth locks until unlocked, across a restart") {
     TempDir dir;
     std::string now = "2026-01-01T10:00:00Z";
     StoreOptions options;
