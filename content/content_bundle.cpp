@@ -66,6 +66,33 @@ std::string stale_message(const std::string& tag, const std::string& key, const 
     return out + "; check it, then run: kiosk-content confirm " + tag + " " + key;
 }
 
+// A spoken form is read only while it was confirmed against the text it reads, as that text is
+// now (kiosk-content confirm TAG spoken.KEY): a text edited after its spoken form would otherwise
+// be heard as it was. One that is not is dropped, so that the text is read as shown, and lint says
+// why. `english`: the base locale, whose text a translation without its own shows.
+void drop_unconfirmed_spoken(const LocaleFile& file, LocaleTexts& locale, const LocaleTexts& english, const Confirmations& confirmed,
+                             Diagnostics& diagnostics) {
+    for (const auto& [key, entry] : file.spoken) {
+        if (!locale.spoken.contains(key)) continue;  // refused already, with its own error
+        const auto own = locale.messages.find(key);
+        const std::string& shown = own != locale.messages.end() ? own->second.source_text() : english.messages.at(key).source_text();
+        const auto c = confirmed.find(std::string(spoken_prefix) + key);
+        if (c != confirmed.end() && c->second.fingerprint == source_fingerprint(shown)) continue;
+        std::string why = c == confirmed.end() ? "'spoken." + key + "' has not been confirmed against the text it reads, \"" + shown + "\""
+                                               : "stale: the text '" + key + "' changed since its spoken form was confirmed";
+        if (c != confirmed.end()) {
+            if (!c->second.by.empty()) why += " by " + c->second.by;
+            if (!c->second.on.empty()) why += " on " + c->second.on;
+            if (!c->second.english.empty()) why += ": it was \"" + c->second.english + "\" and is now \"" + shown + "\"";
+        }
+        diagnostics.warning(file.relative_path, entry.key_at,
+                            why + "; until then the text is read as shown. Check the spoken form, then run: kiosk-content confirm " + file.tag +
+                                " spoken." + key);
+        locale.spoken.erase(key);
+        locale.unconfirmed_spoken.insert(key);
+    }
+}
+
 bool is_blank(std::string_view text) {
     return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
@@ -239,6 +266,7 @@ public:
         compile_entries(*base, english, d_);
         for (const auto& [key, message] : english.messages) check_plural_cases(*base, key, base->entries.at(key), message, english, d_);
         compile_spoken(*base, english, english, d_);
+        drop_unconfirmed_spoken(*base, english, english, read_confirmations(dir_, base->tag, d_), d_);
         load_.bundle.locales.push_back(std::move(english));
 
         const bool structure_ok = check_structure_against_base(*base);
@@ -383,6 +411,7 @@ private:
         compile_spoken(file, load_.bundle.base(), locale, d_);
 
         const Confirmations confirmed = read_confirmations(dir_, file.tag, d_);
+        drop_unconfirmed_spoken(file, locale, load_.bundle.base(), confirmed, d_);
         int stale = 0;
         for (const auto& [key, message] : locale.messages) {
             const LocaleEntry& entry = known.entries.at(key);

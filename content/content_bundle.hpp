@@ -39,8 +39,11 @@ struct LocaleTexts {
     std::string reviewed_on;
     // Only texts that compiled without a problem; a broken text falls back like a missing one.
     std::unordered_map<std::string, CompiledMessage> messages;
-    // How a text is read aloud where the locale says so ([spoken]), by the text's key.
+    // How a text is read aloud where the locale says so ([spoken]), by the text's key: only those
+    // confirmed against the text as it is now; the others, written without error, are not read
+    // until they are (kiosk-content confirm TAG spoken.KEY).
     std::unordered_map<std::string, CompiledMessage> spoken;
+    std::set<std::string> unconfirmed_spoken;
     std::set<std::string> stale_keys;  // translated against an English text that has changed since
 };
 

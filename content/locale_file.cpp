@@ -128,7 +128,6 @@ std::optional<LocaleFile> read_locale_file(const std::filesystem::path& bundle_d
     toml->root.erase("locale");
     collect_entries(toml->root, "", file, diagnostics);
     // Spoken forms are not texts of their own: kept apart, by the key of the text they read.
-    constexpr std::string_view spoken_prefix = "spoken.";
     for (auto it = file.entries.begin(); it != file.entries.end();) {
         if (!it->first.starts_with(spoken_prefix)) {
             ++it;

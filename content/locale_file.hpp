@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 
 #include "diagnostic.hpp"
 
@@ -36,6 +37,10 @@ struct LocaleFile {
     std::map<std::string, LocaleEntry> spoken;
     std::set<std::string> same_as_english;       // [locale] same_as_english: identical on purpose
 };
+
+// How a spoken form is named where it stands beside texts: in the file, in PO files and in
+// confirmations ("spoken.page.what_is.dose").
+inline constexpr std::string_view spoken_prefix = "spoken.";
 
 // Reads and checks one locale file. Nothing when the file cannot be used at all (bad tag, TOML
 // syntax); otherwise the file with every problem reported.

@@ -163,7 +163,6 @@ std::string joined(const std::vector<std::string>& parts, std::size_t from) {
 
 // A locale file as written: its spoken forms back under their "spoken." keys, so that they are
 // found, changed and inserted beside each other like any text.
-constexpr std::string_view spoken_prefix = "spoken.";
 LocaleFile as_written(LocaleFile file) {
     for (auto& [key, entry] : file.spoken) file.entries.emplace(std::string(spoken_prefix) + key, std::move(entry));
     file.spoken.clear();

@@ -71,7 +71,9 @@ std::string write_confirmations(const std::filesystem::path& bundle_dir, std::st
     std::string text = "# Written by `kiosk-content confirm`; do not edit by hand.\n"
                        "# For each text: the English text this translation was checked against, who checked it and when\n"
                        "# (older entries kept only a fingerprint of the English). When the English text changes,\n"
-                       "# `kiosk-content lint` reports the translation as stale and shows the English before and after.\n";
+                       "# `kiosk-content lint` reports the translation as stale and shows the English before and after.\n"
+                       "# \"spoken.KEY\": the text as this language shows it that its spoken form was checked against\n"
+                       "# (`english` holds that text); when the text changes, the spoken form is not read until confirmed.\n";
     for (const auto& [key, c] : confirmations) {
         text += '"' + key + "\" = ";
         if (c.english.empty() && c.fingerprint != source_fingerprint("")) {

@@ -4,6 +4,9 @@
 // by `kiosk-content confirm`, so a translator's own file and comments are never rewritten). When
 // the English text later changes, the translation is stale, and lint shows the English as it was
 // and as it is now. Files from before kept only a fingerprint of the English; they still work.
+// A spoken form ([spoken] in a locale file, how a text is read aloud) is confirmed the same way,
+// as "spoken.KEY", against the text as that language shows it (its `english` field holds that
+// text); locales/confirmed/en.toml holds only those of the English file.
 #include <filesystem>
 #include <map>
 #include <string>
@@ -20,7 +23,8 @@ std::string confirmations_path(std::string_view tag);  // "locales/confirmed/es.
 
 struct Confirmation {
     std::string fingerprint;  // of the English text checked against
-    std::string english;      // that English text ("" in entries that kept only the fingerprint)
+    std::string english;      // that English text ("" in entries that kept only the fingerprint; for
+                              // "spoken.KEY", the text shown in the file's own language)
     std::string by;           // who confirmed ("" in older entries)
     std::string on;           // when, as an ISO date ("" in older entries)
 };

@@ -198,13 +198,31 @@ int confirm(std::vector<std::string> args) {
     const BundleLoad load = kiosk::screening::load_kiosk_bundle(dir).content;
     const LocaleTexts* locale = load.bundle.find(tag);
     if (load.bundle.locales.empty()) return usage("no usable locales/en.toml in " + dir);
-    if (locale == nullptr || tag == base_locale_tag) return usage("'" + tag + "' is not a translation in " + dir + "/locales");
+    // English has no translation to confirm, only its spoken forms.
+    const auto is_spoken = [](const std::string& key) { return key.starts_with(spoken_prefix); };
+    const bool only_spoken = all || std::all_of(args.begin() + 1, args.end(), is_spoken);
+    if (locale == nullptr || (tag == base_locale_tag && !only_spoken)) return usage("'" + tag + "' is not a translation in " + dir + "/locales");
 
     Diagnostics ignored;
     Confirmations confirmations = read_confirmations(dir, tag, ignored);
     int confirmed = 0;
     int refused = 0;
+    const auto confirm_spoken = [&](const std::string& key) {
+        const std::string text_key = key.substr(spoken_prefix.size());
+        const auto own = locale->messages.find(text_key);
+        const auto en = load.bundle.base().messages.find(text_key);
+        if (!locale->spoken.contains(text_key) && !locale->unconfirmed_spoken.contains(text_key)) {
+            std::cerr << "kiosk-content: cannot confirm '" << key << "': " << locale->relative_path << " has no spoken form of '" << text_key
+                      << "' without errors\n";
+            ++refused;
+            return;
+        }
+        // Against the text as this language shows it: its own, or the English it falls back to.
+        confirmations[key] = confirmation_of((own != locale->messages.end() ? own->second : en->second).source_text(), by, today);
+        ++confirmed;
+    };
     const auto confirm_key = [&](const std::string& key) {
+        if (is_spoken(key)) return confirm_spoken(key);
         const auto en = load.bundle.base().messages.find(key);
         if (en == load.bundle.base().messages.end() || !locale->messages.contains(key)) {
             std::cerr << "kiosk-content: cannot confirm '" << key << "': it must exist without errors in both "
@@ -216,7 +234,11 @@ int confirm(std::vector<std::string> args) {
         ++confirmed;
     };
     if (all) {
-        for (const auto& [key, message] : locale->messages) confirm_key(key);
+        if (tag != base_locale_tag) {
+            for (const auto& [key, message] : locale->messages) confirm_key(key);
+        }
+        for (const auto& [key, message] : locale->spoken) confirm_spoken(std::string(spoken_prefix) + key);
+        for (const std::string& key : locale->unconfirmed_spoken) confirm_spoken(std::string(spoken_prefix) + key);
     } else {
         for (std::size_t i = 1; i < args.size(); ++i) confirm_key(args[i]);
     }

@@ -11,6 +11,7 @@
 #include "localized_text.hpp"
 #include "po_exchange.hpp"
 #include "temp_bundle.hpp"
+#include "translation_confirmations.hpp"
 
 using namespace kiosk::content;
 using kiosk::test::read_text_file;
@@ -180,6 +181,10 @@ TEST_CASE("spoken forms travel in the PO file: the translation's, an empty one w
     expected.replace(expected.find(spoken_before), spoken_before.size(), "¿Qué es el magnesio intravenoso?");
     expected += "\n[spoken.ui.nav]\nnext = \"Siguiente pantalla\"\n";
     CHECK(bundle.read("locales/es.toml") == expected);
+    Diagnostics ignored;
+    Confirmations confirmations = read_confirmations(bundle.dir(), "es", ignored);
+    confirmations["spoken.ui.nav.next"] = confirmation_of("Siguiente", "test", "2026-12-02");  // read once confirmed
+    REQUIRE(write_confirmations(bundle.dir(), "es", confirmations).empty());
     const BundleLoad load = load_bundle(bundle.dir());
     const kiosk::content::LocalizedText es(load.bundle, "es");
     CHECK(es.spoken("ui.nav.next") == "Siguiente pantalla");
