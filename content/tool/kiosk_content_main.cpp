@@ -246,7 +246,9 @@ int confirm(std::vector<std::string> args) {
         std::cerr << "kiosk-content: " << error << "\n";
         return exit_errors;
     }
-    std::cout << "confirmed " << confirmed << " text(s) of " << tag << " against the current English, by " << by << " on " << today;
+    // A spoken form is checked against the text its language shows, a translation against the English.
+    std::cout << "confirmed " << confirmed << " text(s) of " << tag << (tag == base_locale_tag || (only_spoken && !all) ? " against the texts they read" : " against the current English")
+              << ", by " << by << " on " << today;
     if (refused > 0) std::cout << "; " << refused << " refused";
     std::cout << "\n";
     return refused > 0 ? exit_errors : exit_clean;

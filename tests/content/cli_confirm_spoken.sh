@@ -14,7 +14,9 @@ printf '\n[spoken.page.intro]\ntitle = "Welcome, dear patient"\n' >> "$work/loca
 grep -q "'spoken.page.intro.title' has not been confirmed against the text it reads, \"Welcome\"" "$work/lint-before.txt" ||
   { cat "$work/lint-before.txt" >&2; fail "lint did not name the unconfirmed spoken form"; }
 
-"$tool" confirm --bundle "$work" --by Tester en spoken.page.intro.title > /dev/null
+"$tool" confirm --bundle "$work" --by Tester en spoken.page.intro.title > "$work/confirmed.txt"
+grep -q "confirmed 1 text(s) of en against the texts they read, by Tester" "$work/confirmed.txt" ||
+  { cat "$work/confirmed.txt" >&2; fail "confirm did not say what it confirmed against"; }
 grep -q '^"spoken.page.intro.title" = { english = "Welcome", by = "Tester", on = ' "$work/locales/confirmed/en.toml" ||
   { cat "$work/locales/confirmed/en.toml" >&2; fail "the confirmation was not recorded against the text shown"; }
 "$tool" lint --bundle "$work" > "$work/lint-after.txt" 2>&1 || true
