@@ -53,16 +53,20 @@ bool has_words(std::string_view text) {
     return false;
 }
 
+// Who confirmed a text and when, and the text it was checked against (`then_named`) beside the
+// text as it is now: what an editor needs to check it again.
+std::string confirmed_then_and_now(const Confirmation& confirmed, const std::string& then_named, const std::string& now) {
+    std::string out;
+    if (!confirmed.by.empty()) out += " by " + confirmed.by;
+    if (!confirmed.on.empty()) out += " on " + confirmed.on;
+    if (!confirmed.english.empty()) out += ": " + then_named + " was \"" + confirmed.english + "\" and is now \"" + now + "\"";
+    return out;
+}
+
 // What a translator needs to check a stale text: the English as it was confirmed and as it is.
 std::string stale_message(const std::string& tag, const std::string& key, const Confirmation* confirmed, const std::string& english_now) {
     std::string out = "stale: the English text of '" + key + "' changed since this translation was confirmed";
-    if (confirmed == nullptr) {
-        out += " (it never was)";
-    } else {
-        if (!confirmed->by.empty()) out += " by " + confirmed->by;
-        if (!confirmed->on.empty()) out += " on " + confirmed->on;
-        if (!confirmed->english.empty()) out += ": the English was \"" + confirmed->english + "\" and is now \"" + english_now + "\"";
-    }
+    out += confirmed == nullptr ? " (it never was)" : confirmed_then_and_now(*confirmed, "the English", english_now);
     return out + "; check it, then run: kiosk-content confirm " + tag + " " + key;
 }
 
@@ -74,17 +78,12 @@ void drop_unconfirmed_spoken(const LocaleFile& file, LocaleTexts& locale, const 
                              Diagnostics& diagnostics) {
     for (const auto& [key, entry] : file.spoken) {
         if (!locale.spoken.contains(key)) continue;  // refused already, with its own error
-        const auto own = locale.messages.find(key);
-        const std::string& shown = own != locale.messages.end() ? own->second.source_text() : english.messages.at(key).source_text();
+        const std::string& shown = text_a_spoken_form_reads(locale, english, key);
         const auto c = confirmed.find(std::string(spoken_prefix) + key);
         if (c != confirmed.end() && c->second.fingerprint == source_fingerprint(shown)) continue;
-        std::string why = c == confirmed.end() ? "'spoken." + key + "' has not been confirmed against the text it reads, \"" + shown + "\""
-                                               : "stale: the text '" + key + "' changed since its spoken form was confirmed";
-        if (c != confirmed.end()) {
-            if (!c->second.by.empty()) why += " by " + c->second.by;
-            if (!c->second.on.empty()) why += " on " + c->second.on;
-            if (!c->second.english.empty()) why += ": it was \"" + c->second.english + "\" and is now \"" + shown + "\"";
-        }
+        const std::string why = c == confirmed.end()
+                                    ? "'spoken." + key + "' has not been confirmed against the text it reads, \"" + shown + "\""
+                                    : "stale: the text '" + key + "' changed since its spoken form was confirmed" + confirmed_then_and_now(c->second, "it", shown);
         diagnostics.warning(file.relative_path, entry.key_at,
                             why + "; until then the text is read as shown. Check the spoken form, then run: kiosk-content confirm " + file.tag +
                                 " spoken." + key);
@@ -476,6 +475,11 @@ BundleLoad load_bundle(const std::filesystem::path& bundle_dir, const BundleLoad
     BundleLoad load;
     BundleChecker(bundle_dir, options, load).run();
     return load;
+}
+
+const std::string& text_a_spoken_form_reads(const LocaleTexts& locale, const LocaleTexts& english, const std::string& key) {
+    const auto own = locale.messages.find(key);
+    return own != locale.messages.end() ? own->second.source_text() : english.messages.at(key).source_text();
 }
 
 }  // namespace kiosk::content

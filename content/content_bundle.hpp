@@ -97,4 +97,9 @@ struct BundleLoadOptions {
 
 BundleLoad load_bundle(const std::filesystem::path& bundle_dir, const BundleLoadOptions& options = {});
 
+// The text a spoken form of `key` in `locale` is confirmed against: the text as that language
+// shows it, its own or the English (`english`, the base locale) it falls back to. `key` must be a
+// text of the base locale.
+const std::string& text_a_spoken_form_reads(const LocaleTexts& locale, const LocaleTexts& english, const std::string& key);
+
 }  // namespace kiosk::content

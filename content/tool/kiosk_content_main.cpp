@@ -209,16 +209,13 @@ int confirm(std::vector<std::string> args) {
     int refused = 0;
     const auto confirm_spoken = [&](const std::string& key) {
         const std::string text_key = key.substr(spoken_prefix.size());
-        const auto own = locale->messages.find(text_key);
-        const auto en = load.bundle.base().messages.find(text_key);
         if (!locale->spoken.contains(text_key) && !locale->unconfirmed_spoken.contains(text_key)) {
             std::cerr << "kiosk-content: cannot confirm '" << key << "': " << locale->relative_path << " has no spoken form of '" << text_key
                       << "' without errors\n";
             ++refused;
             return;
         }
-        // Against the text as this language shows it: its own, or the English it falls back to.
-        confirmations[key] = confirmation_of((own != locale->messages.end() ? own->second : en->second).source_text(), by, today);
+        confirmations[key] = confirmation_of(text_a_spoken_form_reads(*locale, load.bundle.base(), text_key), by, today);
         ++confirmed;
     };
     const auto confirm_key = [&](const std::string& key) {
