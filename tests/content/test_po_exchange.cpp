@@ -44,6 +44,12 @@ std::size_t line_of(const std::string& text, const std::string& needle) {
     return static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n')) + 1;
 }
 
+// `po` written as the translator's file NAME in the bundle, then imported into es.
+PoImport import_es(const TempBundle& bundle, const std::string& name, const std::string& po) {
+    write(bundle.dir() / name, po);
+    return import_po(bundle.dir(), "es", bundle.dir() / name);
+}
+
 }  // namespace
 
 TEST_CASE("export-po then import-po leaves every shipped translation byte for byte") {
@@ -86,8 +92,7 @@ TEST_CASE("an edited PO imports: a changed text in place, a new one beside its t
     std::string po = export_text(bundle, "es");
     po = with_msgstr(po, "ui.nav.next", "Siguiente", "Continuar");
     po = with_msgstr(po, "ui.welcome.start", "", "Comenzar \\\"ya\\\"");
-    write(bundle.dir() / "edited.po", po);
-    const PoImport imported = import_po(bundle.dir(), "es", bundle.dir() / "edited.po");
+    const PoImport imported = import_es(bundle, "edited.po", po);
     REQUIRE_FALSE(imported.diagnostics.has_errors());
     CHECK(imported.changed == 1);
     CHECK(imported.added == 1);
@@ -109,8 +114,7 @@ TEST_CASE("a PO with a broken message, a wrong placeholder or an unknown key is 
     po = with_msgstr(po, "ui.nav.page_progress", "Página {current, number} de {total, number}", "Página {current, number} de {totl, number}");
     po = with_msgstr(po, "ui.nav.next", "Siguiente", "Continuar");  // a good edit, refused with the rest
     po += "\nmsgctxt \"ui.nav.nxet\"\nmsgid \"Next\"\nmsgstr \"Siguiente\"\n";
-    write(bundle.dir() / "bad.po", po);
-    const PoImport imported = import_po(bundle.dir(), "es", bundle.dir() / "bad.po");
+    const PoImport imported = import_es(bundle, "bad.po", po);
     CHECK(bundle.read("locales/es.toml") == before);
     CHECK(imported.changed == 0);
     const std::string file = (bundle.dir() / "bad.po").string();
@@ -124,8 +128,7 @@ TEST_CASE("a PO with a broken message, a wrong placeholder or an unknown key is 
     // Without it, both broken messages, each at its entry's line.
     po.erase(po.find("\nmsgctxt \"ui.nav.nxet\""));
     po += "\n";
-    write(bundle.dir() / "bad.po", po);
-    const PoImport again = import_po(bundle.dir(), "es", bundle.dir() / "bad.po");
+    const PoImport again = import_es(bundle, "bad.po", po);
     CHECK(bundle.read("locales/es.toml") == before);
     lines.clear();
     for (const Diagnostic& d : again.diagnostics.items()) lines.push_back(format_diagnostic(d));
@@ -140,8 +143,7 @@ TEST_CASE("a PO with a broken message, a wrong placeholder or an unknown key is 
 TEST_CASE("a PO that is not PO is refused with its line, and the locale file is untouched") {
     const TempBundle bundle = TempBundle::shipped();
     const std::string before = bundle.read("locales/es.toml");
-    write(bundle.dir() / "broken.po", "msgid \"\"\nmsgstr \"\"\n\nmsgctxt \"ui.nav.next\"\nmsgid \"Next\nmsgstr \"x\"\n");
-    const PoImport imported = import_po(bundle.dir(), "es", bundle.dir() / "broken.po");
+    const PoImport imported = import_es(bundle, "broken.po", "msgid \"\"\nmsgstr \"\"\n\nmsgctxt \"ui.nav.next\"\nmsgid \"Next\nmsgstr \"x\"\n");
     REQUIRE(imported.diagnostics.error_count() == 1);
     const auto error = std::find_if(imported.diagnostics.items().begin(), imported.diagnostics.items().end(),
                                     [](const Diagnostic& d) { return d.severity == Severity::error; });
@@ -162,17 +164,15 @@ TEST_CASE("spoken forms travel in the PO file: the translation's, an empty one w
     CHECK(po.find("msgctxt \"spoken.ui.nav.next\"\nmsgid \"Next\"\nmsgstr \"\"\n") != std::string::npos);
 
     // Nothing changed: nothing written.
-    write(bundle.dir() / "same.po", po);
     const std::string before = bundle.read("locales/es.toml");
-    PoImport same = import_po(bundle.dir(), "es", bundle.dir() / "same.po");
+    PoImport same = import_es(bundle, "same.po", po);
     REQUIRE_FALSE(same.diagnostics.has_errors());
     CHECK(same.changed + same.added == 0);
     CHECK(bundle.read("locales/es.toml") == before);
 
     po = with_msgstr(po, "spoken.page.what_is.title", "¿Qué es el magnesio por vía intra venosa?", "¿Qué es el magnesio intravenoso?");
     po = with_msgstr(po, "spoken.ui.nav.next", "", "Siguiente pantalla");
-    write(bundle.dir() / "edited.po", po);
-    const PoImport imported = import_po(bundle.dir(), "es", bundle.dir() / "edited.po");
+    const PoImport imported = import_es(bundle, "edited.po", po);
     REQUIRE_FALSE(imported.diagnostics.has_errors());
     CHECK(imported.changed == 1);
     CHECK(imported.added == 1);
@@ -191,8 +191,7 @@ TEST_CASE("spoken forms travel in the PO file: the translation's, an empty one w
     CHECK(es.text("ui.nav.next") == "Siguiente");
 
     // A spoken form for a text that does not exist is refused, at its line, and nothing written.
-    write(bundle.dir() / "bad.po", po + "\nmsgctxt \"spoken.ui.nav.nope\"\nmsgid \"x\"\nmsgstr \"y\"\n");
-    const PoImport bad = import_po(bundle.dir(), "es", bundle.dir() / "bad.po");
+    const PoImport bad = import_es(bundle, "bad.po", po + "\nmsgctxt \"spoken.ui.nav.nope\"\nmsgid \"x\"\nmsgstr \"y\"\n");
     CHECK(bad.diagnostics.has_errors());
     CHECK(bundle.read("locales/es.toml") == expected);
 }
